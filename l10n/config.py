@@ -1,0 +1,204 @@
+"""Settings from ``[tool.l10n]`` in pyproject.toml, validated with key-path messages.
+
+```toml
+[tool.l10n]
+source = "source"            # directory of English articles (*.txt)
+locales = "locales"          # where <domain>.pot and <locale>/LC_MESSAGES/<domain>.po go
+glossary = "glossary.csv"
+languages = ["ru", "kk", "zh"]
+fuzzy-threshold = 80         # % similarity for an edited segment to inherit its old translation
+memory = ".l10n/memory.sqlite3"
+
+[tool.l10n.mt]
+beam-size = 4
+batch-size = 16              # sentences per translate_batch call
+threads = 0                  # 0: CTranslate2 picks (all cores)
+
+[tool.l10n.models.kk]        # bring your own model for a language
+package = "translate-en_kk"  # installed package name, or a path to an .argosmodel
+source-prefix = ">>kaz_Cyrl<<"
+```
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+DEFAULT_LANGUAGES = ("ru", "kk", "zh")
+
+
+@dataclass(frozen=True)
+class MTSettings:
+    """How the MT engine runs (Argos' own defaults where it has them)."""
+
+    beam_size: int = 4
+    batch_size: int = 16
+    threads: int = 0
+    length_penalty: float = 0.2
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """A user's choice of model for one language (bring-your-own model)."""
+
+    package: str = ""
+    source_prefix: str = ""
+    target_prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs, with paths resolved against the project root."""
+
+    root: Path
+    source: Path
+    locales: Path
+    glossary: Path
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    fuzzy_threshold: float = 80.0
+    memory: Path | None = None
+    mt: MTSettings = field(default_factory=MTSettings)
+    models: dict[str, ModelChoice] = field(default_factory=dict)
+    config_path: Path | None = None
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with the given fields replaced (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml in ``start`` or its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(start: Path | None = None, config: Path | None = None) -> Settings:
+    """Read ``[tool.l10n]`` from ``config`` or the nearest pyproject.toml above ``start``.
+
+    Without any pyproject.toml, defaults relative to ``start`` are used.
+    """
+    start = (start or Path.cwd()).resolve()
+    path = config or find_pyproject(start)
+    if path is None:
+        return _build(start, {}, None)
+    table = _read_table(path)
+    return _build(path.resolve().parent, table, path)
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise ConfigError(
+            f"cannot read: {err.strerror or err} — check the path", path=path
+        ) from err
+    except UnicodeDecodeError as err:
+        raise ConfigError("not UTF-8 text — save the file as UTF-8", path=path) from err
+    except tomllib.TOMLDecodeError as err:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(err))
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
+        raise ConfigError(
+            f"invalid TOML: {message} — fix the syntax", path=path, line=line
+        ) from err
+    tool = data.get("tool", {})
+    table = tool.get("l10n", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.l10n] must be a table — write it as [tool.l10n]", path=path)
+    return table
+
+
+_TOP_KEYS = {"source", "locales", "glossary", "languages", "fuzzy-threshold", "memory", "mt", "models"}
+_MT_KEYS = {"beam-size": "beam_size", "batch-size": "batch_size", "threads": "threads",
+            "length-penalty": "length_penalty"}
+_MODEL_KEYS = {"package": "package", "source-prefix": "source_prefix",
+               "target-prefix": "target_prefix"}
+
+
+def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
+    def fail(key: str, what: str) -> ConfigError:
+        return ConfigError(f"[tool.l10n] {key}: {what}", path=path or root / "pyproject.toml")
+
+    unknown = sorted(set(table) - _TOP_KEYS)
+    if unknown:
+        raise fail(unknown[0], f"unknown key — known keys are {', '.join(sorted(_TOP_KEYS))}")
+    paths = {k: _path_value(table, k, default, fail) for k, default in
+             (("source", "source"), ("locales", "locales"), ("glossary", "glossary.csv"),
+              ("memory", ".l10n/memory.sqlite3"))}
+    languages = table.get("languages", list(DEFAULT_LANGUAGES))
+    if not (isinstance(languages, list) and all(isinstance(x, str) and x for x in languages)):
+        raise fail("languages", 'expected a list of language codes — e.g. ["ru", "kk", "zh"]')
+    threshold = table.get("fuzzy-threshold", 80)
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) \
+            or not 0 < threshold <= 100:
+        raise fail("fuzzy-threshold", "expected a number from 1 to 100 — e.g. 80")
+    return Settings(
+        root=root,
+        source=root / paths["source"],
+        locales=root / paths["locales"],
+        glossary=root / paths["glossary"],
+        languages=tuple(languages),
+        fuzzy_threshold=float(threshold),
+        memory=root / paths["memory"],
+        mt=_mt_settings(table.get("mt", {}), fail),
+        models=_model_choices(table.get("models", {}), fail),
+        config_path=path,
+    )
+
+
+def _path_value(table: dict[str, Any], key: str, default: str, fail: Any) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str) or not value:
+        raise fail(key, f'expected a path as a string — e.g. {key} = "{default}"')
+    return value
+
+
+def _mt_settings(raw: Any, fail: Any) -> MTSettings:
+    if not isinstance(raw, dict):
+        raise fail("mt", "must be a table — write it as [tool.l10n.mt]")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in _MT_KEYS:
+            raise fail(f"mt.{key}", f"unknown key — known keys are {', '.join(_MT_KEYS)}")
+        if key == "length-penalty":
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        else:
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= (
+                0 if key == "threads" else 1)
+        if not ok:
+            raise fail(f"mt.{key}", "expected a positive number — e.g. 4")
+        values[_MT_KEYS[key]] = value
+    return MTSettings(**values)
+
+
+def _model_choices(raw: Any, fail: Any) -> dict[str, ModelChoice]:
+    if not isinstance(raw, dict):
+        raise fail("models", "must be a table of languages — write [tool.l10n.models.kk]")
+    choices: dict[str, ModelChoice] = {}
+    for lang, spec in raw.items():
+        if not isinstance(spec, dict):
+            raise fail(f"models.{lang}", "must be a table — write [tool.l10n.models.<lang>]")
+        values: dict[str, str] = {}
+        for key, value in spec.items():
+            if key not in _MODEL_KEYS:
+                raise fail(f"models.{lang}.{key}",
+                           f"unknown key — known keys are {', '.join(_MODEL_KEYS)}")
+            if not isinstance(value, str):
+                raise fail(f"models.{lang}.{key}", "expected a string")
+            values[_MODEL_KEYS[key]] = value
+        choices[lang] = ModelChoice(**values)
+    return choices

@@ -1,0 +1,177 @@
+"""Numbers: every number of the source in the target, written the way the locale writes it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from .base import Unit, check, is_unspaced, language_name, strip_links
+
+_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_SOURCE_NUMBER = re.compile(
+    rf"(?<![{_LETTERS}\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![{_LETTERS}\d]|[.,]\d)"
+)
+_TARGET_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+_SPACES = (" ", "\u00a0", "\u202f")
+_MONTHS = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_CARDINALS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_ORDINALS = "- first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+# Number words of the source whose value a translation may write in digits ("six" → 6).
+_WORD_VALUES = {
+    word: value
+    for words in (_CARDINALS, _ORDINALS)
+    for value, word in enumerate(words.split())
+    if word != "-"
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_WORD_VALUES) + r")\b", re.IGNORECASE)
+# Chinese and Japanese count in 万 (10^4) and 亿 (10^8): "423.2 billion" is "4232亿", and
+# "423.2亿" is a classic machine-translation error (42.32 billion).
+_SCALES: dict[str, tuple[tuple[Decimal, str], ...]] = {
+    "thousand": ((Decimal("0.1"), "万"), (Decimal(1), "千")),
+    "million": ((Decimal(100), "万"), (Decimal("0.01"), "亿"), (Decimal(1), "百万")),
+    "billion": ((Decimal(10), "亿"), (Decimal(1), "十亿")),
+}
+_SPELLED_OUT_MAX = 10
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Number:
+    text: str
+    value: Decimal
+    scale: str
+
+
+def _plain(text: str) -> str:
+    """The text without URLs, e-mail addresses and clock times, whose digits are not numbers."""
+    return _TIME.sub(" ", strip_links(text))
+
+
+def source_numbers(source: str) -> list[_Number]:
+    """The numbers written in an English text, with the scale word that follows each."""
+    plain = _plain(source)
+    found = []
+    for match in _SOURCE_NUMBER.finditer(plain):
+        scale = _SCALE_AFTER.match(plain, match.end())
+        value = Decimal(match.group().replace(",", ""))
+        found.append(_Number(match.group(), value, scale.group(1).lower() if scale else ""))
+    return found
+
+
+def _is_year(text: str) -> bool:
+    return re.fullmatch(r"1\d{3}|20\d{2}|2100", text) is not None
+
+
+def _group(digits: str, separator: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return separator.join(parts)
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def expected_forms(number: _Number, locale: str, unspaced: bool) -> list[str]:
+    """Ways the locale may write the number, the preferred CLDR form first."""
+    integer, _, fraction = number.text.replace(",", "").partition(".")
+    decimal = get_decimal_symbol(locale)
+    tail = decimal + fraction if fraction else ""
+    if _is_year(number.text) or len(integer) < 4:
+        forms = [integer + tail]
+    else:
+        group = get_group_symbol(locale)
+        separators = [group, *(s for s in _SPACES if group in _SPACES and s != group)]
+        forms = [_group(integer, sep) + tail for sep in separators] + [integer + tail]
+    if unspaced and number.scale:
+        scaled = [_decimal_text(number.value * f) + unit for f, unit in _SCALES[number.scale]]
+        units = [unit for factor, unit in _SCALES[number.scale] if factor == 1]
+        forms = [*scaled, *(form + unit for form in forms for unit in units)]
+    return forms
+
+
+def _occurs(form: str, text: str) -> bool:
+    pattern = rf"(?<![\d.,]){re.escape(form)}(?!\d|[.,]\d)"
+    return re.search(pattern, text) is not None
+
+
+@check("numbers", "error")
+def numbers(unit: Unit) -> Iterator[str]:
+    """Every number of the source is in the translation, in the locale's format (423.2 → 423,2)."""
+    target = _plain(unit.target)
+    unspaced = is_unspaced(unit.language)
+    for number in source_numbers(unit.source):
+        forms = expected_forms(number, unit.language.locale, unspaced)
+        if any(_occurs(form, target) for form in forms):
+            continue
+        name = language_name(unit.language)
+        if number.scale and unspaced:
+            yield f"{number.text} {number.scale} is missing or mistranslated — write {forms[0]}"
+        elif _occurs(number.text, target):
+            yield f"{number.text} is written the English way — write {_shown(forms[0])} in {name}"
+        elif not _may_be_spelled_out(number):
+            yield f"number {number.text} is missing — expected {_shown(forms[0])}"
+    for time in _TIME.findall(strip_links(unit.source)):
+        if time not in unit.target:
+            yield f"time {time} is missing — keep it as {time}"
+
+
+def _shown(form: str) -> str:
+    """The form for a message: an invisible no-break space is named."""
+    if "\u202f" in form:
+        return f"{form} (with a narrow no-break space)"
+    return f"{form} (with a no-break space)" if "\u00a0" in form else form
+
+
+def _may_be_spelled_out(number: _Number) -> bool:
+    """Small whole numbers are often written as words (2 → два, 两): their absence is fine."""
+    return number.text.isdigit() and int(number.text) <= _SPELLED_OUT_MAX and not number.scale
+
+
+def _target_value(text: str) -> Decimal | None:
+    match = re.fullmatch(r"(\d{1,3}(?:[ \u00a0\u202f,]\d{3})+|\d+)(?:[.,](\d+))?", text)
+    if match is None:
+        return None
+    integer = re.sub(r"[ \u00a0\u202f,]", "", match.group(1))
+    try:
+        return Decimal(integer + ("." + match.group(2) if match.group(2) else ""))
+    except InvalidOperation:
+        return None
+
+
+def _allowed_values(source: str, unspaced: bool) -> set[Decimal]:
+    # Digits glued to letters (G20, 1990s, COVID-19) are not checked but may be translated.
+    allowed = {Decimal(digits) for digits in re.findall(r"\d+", _plain(source))}
+    for number in source_numbers(source):
+        allowed.add(number.value)
+        if unspaced:
+            allowed.update(number.value * f for f, _ in _SCALES.get(number.scale, ()))
+    if _MONTHS.search(source):
+        allowed.update(Decimal(month) for month in range(1, 13))
+    allowed.update(Decimal(_WORD_VALUES[w.lower()]) for w in _NUMBER_WORD.findall(source))
+    return allowed
+
+
+@check("extra-numbers", "warning")
+def extra_numbers(unit: Unit) -> Iterator[str]:
+    """The translation adds no number that is not in the source (months, number words pass)."""
+    allowed = _allowed_values(unit.source, is_unspaced(unit.language))
+    english = {number.text for number in source_numbers(unit.source)}
+    for match in _TARGET_NUMBER.finditer(_plain(unit.target)):
+        text = match.group()
+        value = _target_value(text)
+        if text in english or value is None or value in allowed:
+            continue
+        yield f"number {text} is not in the source — check it"

@@ -1,0 +1,212 @@
+"""Format localized blocks as plain text, Markdown or a standalone HTML page (pure functions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Sequence
+
+from .export import LocalBlock
+from .model import Block, Document, Language
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?"
+_DATE_PATTERNS = (
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})[\s-]+{_MONTH}[\s,-]+(?P<year>\d{{4}})\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+)
+_DATELINE_MAX = 80
+_TIMESTAMP = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})")
+_MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)])(?=\s|$))")
+_STYLE = """
+body { margin: 0 auto; max-width: 42rem; padding: 2rem 1.25rem; line-height: 1.6;
+  font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif;
+  color: #1d1d1f; background: #fff; }
+:lang(zh) body, body:lang(zh), body:lang(ja) { font-family: "Noto Sans CJK SC",
+  "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 .5rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
+.byline, .dateline, .media, footer { color: #555; font-size: .95rem; margin: .25rem 0; }
+figure { margin: 1.5rem 0; padding: .75rem 1rem; border-left: 4px solid #c8c8c8;
+  background: #f6f6f6; }
+figcaption { font-style: italic; }
+figcaption:lang(zh), figcaption:lang(ja) { font-style: normal; }
+figcaption small { font-style: normal; color: #666; }
+footer { border-top: 1px solid #ddd; margin-top: 2rem; padding-top: .5rem; }
+"""
+
+
+def article_date(document: Document) -> dt.date | None:
+    """The article's date from a short line before its first paragraph (byline, dateline…).
+
+    Captions are never used: a photo's date is not the article's. None when there is none.
+    """
+    for block in document.blocks:
+        if block.kind in ("paragraph", "heading"):
+            return None
+        if block.kind == "caption" or len(block.text) > _DATELINE_MAX:
+            continue
+        found = _parse_date(block.text)
+        if found is not None:
+            return found
+    return None
+
+
+def _parse_date(text: str) -> dt.date | None:
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        month = int(parts["mon"]) if parts.get("mon") else _month_number(parts["month"])
+        try:
+            return dt.date(int(parts["year"]), month, int(parts["day"]))
+        except ValueError:
+            continue
+    return None
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def date_line(document: Document, language: Language) -> tuple[str, str] | None:
+    """(ISO date, date in the language's long CLDR format) for the article, or None."""
+    from babel.dates import format_date
+
+    found = article_date(document)
+    if found is None:
+        return None
+    return found.isoformat(), format_date(found, format="long", locale=language.locale)
+
+
+def _caption(block: Block, text: str) -> str:
+    return f"{text}{block.credit_separator}{block.credit}" if block.credit else text
+
+
+def render_txt(document: Document, blocks: Sequence[LocalBlock], language: Language) -> str:
+    """Plain text: one block per line, a blank line wherever the source had one."""
+    out: list[str] = []
+    previous: Block | None = None
+    for local in blocks:
+        if previous is not None:
+            out.append("\n" if local.block.line == previous.line + 1 else "\n\n")
+        out.append(_caption(local.block, local.text))
+        previous = local.block
+    return "".join(out) + "\n" if out else ""
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown specials so the text shows literally (CommonMark backslash escapes)."""
+    text = _MD_SPECIALS.sub(r"\\\1", text)
+    text = re.sub(r"&(?=#?\w+;)", r"\\&", text)
+    return _MD_LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, mark, digits, stop = match.groups()
+    return f"{indent}{digits}\\{stop}" if digits else f"{indent}\\{mark}"
+
+
+def _md_block(local: LocalBlock) -> str:
+    block, text = local.block, md_escape(local.text.strip())
+    if block.kind == "title":
+        return f"# {text}"
+    if block.kind == "heading":
+        return f"## {text}"
+    if block.kind == "caption":
+        credit = f"{block.credit_separator}{md_escape(block.credit)}" if block.credit else ""
+        return f"*{text}*{credit}"
+    return text
+
+
+def render_md(document: Document, blocks: Sequence[LocalBlock], language: Language) -> str:
+    """Markdown: ``#`` title, ``##`` headings, paragraphs, italic captions with their credit."""
+    parts = [_md_block(local) for local in blocks]
+    date = date_line(document, language)
+    if date is not None:
+        parts.insert(_after_header(blocks), md_escape(date[1]))
+    return "\n\n".join(parts) + "\n"
+
+
+def _after_header(blocks: Sequence[LocalBlock]) -> int:
+    """Index just after the title and byline, where the date line goes."""
+    index = 0
+    while index < len(blocks) and blocks[index].block.kind in ("title", "byline"):
+        index += 1
+    return index
+
+
+def _html_text(local: LocalBlock) -> str:
+    out = []
+    for piece in local.pieces:
+        text = html.escape(piece.text)
+        out.append(f'<span lang="en">{text}</span>' if piece.fallback else text)
+        out.append(html.escape(piece.joiner))
+    return "".join(out)
+
+
+def _duration(text: str) -> str | None:
+    match = _TIMESTAMP.fullmatch(text.strip())
+    if match is None:
+        return None
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return f"PT{hours}H{minutes}M{seconds}S" if hours else f"PT{minutes}M{seconds}S"
+
+
+def _html_block(local: LocalBlock) -> str:
+    block, text = local.block, _html_text(local)
+    if block.kind == "title":
+        return f"<h1>{text}</h1>"
+    if block.kind == "heading":
+        return f"<h2>{text}</h2>"
+    if block.kind == "byline":
+        return f'<p class="byline">{text}</p>'
+    if block.kind == "caption":
+        credit = f"{html.escape(block.credit_separator)}<small>{html.escape(block.credit)}</small>"
+        return f"<figure><figcaption>{text}{credit if block.credit else ''}</figcaption></figure>"
+    if block.kind == "media":
+        duration = _duration(block.text)
+        inner = f'<time datetime="{duration}">{text}</time>' if duration else text
+        return f'<p class="media">{inner}</p>'
+    return f"<p>{text}</p>"
+
+
+def html_lang(language: Language) -> str:
+    """The BCP 47 tag for ``<html lang>``: ``zh_Hans`` → ``zh-Hans``."""
+    return language.locale.replace("_", "-")
+
+
+def _footer(language: Language) -> str:
+    from babel import Locale
+
+    locale = Locale.parse(language.locale)
+    source = Locale.parse("en").get_display_name(locale) or "English"
+    target = locale.get_display_name(locale) or language.code
+    return (
+        f'<footer><p class="languages">{html.escape(source)} → {html.escape(target)}</p></footer>'
+    )
+
+
+def render_html(document: Document, blocks: Sequence[LocalBlock], language: Language) -> str:
+    """A standalone UTF-8 HTML page; every piece of text is escaped."""
+    body = [_html_block(local) for local in blocks]
+    date = date_line(document, language)
+    if date is not None:
+        line = f'<p class="dateline"><time datetime="{date[0]}">{html.escape(date[1])}</time></p>'
+        body.insert(_after_header(blocks), line)
+    titles = [local.text for local in blocks if local.block.kind == "title"]
+    title = html.escape(titles[0] if titles else document.domain)
+    head = (
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{_STYLE}</style>"
+    )
+    article = "\n".join(body)
+    return (
+        f'<!doctype html>\n<html lang="{html_lang(language)}">\n<head>\n{head}\n</head>\n'
+        f"<body>\n<article>\n{article}\n</article>\n{_footer(language)}\n</body>\n</html>\n"
+    )

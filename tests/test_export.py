@@ -1,0 +1,352 @@
+"""Exports: identity round trips, the fuzzy/untranslated policy, txt/md/html/MO output."""
+
+from __future__ import annotations
+
+import gettext
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.document import read_document
+from l10n.errors import ExportError
+from l10n.export import (
+    export_document,
+    export_path,
+    require_reviewed,
+    reviewed_ratio,
+    write_exports,
+    write_mo,
+)
+from l10n.languages import resolve
+from l10n.model import Document
+from l10n.render import article_date, md_escape
+from l10n.segment import segment_blocks
+
+ROOT = Path(__file__).parent.parent
+ARTICLE = ROOT / "source" / "china-central-asia-article.txt"
+DATA = Path(__file__).parent / "data" / "export"
+MADE_UP = DATA / "made-up-article.txt"
+
+# Source lines an export leaves out: page chrome, and caption copies right under the same caption.
+DROPPED = {
+    ARTICLE: {1, 11, 13, 36, 38, 56},
+    MADE_UP: {1, 2, 3, 13, 21},
+}
+
+
+def expected_text(path: Path) -> str:
+    """The source minus the dropped lines, each line stripped, blank runs collapsed."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line.strip() for number, line in enumerate(lines, 1) if number not in DROPPED[path]]
+    text = "\n".join(kept)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def identity(document: Document, language: str, flags: tuple[str, ...] = ()) -> polib.POFile:
+    catalog = polib.POFile()
+    catalog.metadata = {"Language": resolve(language).locale}
+    for segment in segment_blocks(document):
+        if segment.translatable and catalog.find(segment.text) is None:
+            catalog.append(
+                polib.POEntry(msgid=segment.text, msgstr=segment.text, flags=list(flags))
+            )
+    return catalog
+
+
+def translated(document: Document, table: dict[str, str], fuzzy: bool = False) -> polib.POFile:
+    catalog = polib.POFile()
+    for segment in segment_blocks(document):
+        if segment.translatable and catalog.find(segment.text) is None:
+            msgstr = table.get(segment.text, "")
+            flags = ["fuzzy"] if fuzzy and msgstr else []
+            catalog.append(polib.POEntry(msgid=segment.text, msgstr=msgstr, flags=flags))
+    return catalog
+
+
+@pytest.fixture
+def made_up() -> Document:
+    return read_document(MADE_UP)
+
+
+@pytest.mark.parametrize("path", [ARTICLE, MADE_UP], ids=["real-article", "made-up-article"])
+@pytest.mark.parametrize("catalog_kind", ["identity", "no-catalog", "all-fuzzy"])
+@pytest.mark.parametrize("lang", ["ru", "zh"])
+def test_identity_round_trip(path: Path, catalog_kind: str, lang: str) -> None:
+    document = read_document(path)
+    catalog = {
+        "identity": identity(document, lang),
+        "no-catalog": None,
+        "all-fuzzy": identity(document, lang, flags=("fuzzy",)),
+    }[catalog_kind]
+    text = export_document(document, catalog, resolve(lang), fmt="txt")
+    assert text == expected_text(path)
+
+
+RU = {
+    "Lakes of the Tian Shan are shrinking fast": "Озёра Тянь-Шаня быстро мелеют",
+    "Glaciers feed the lakes.": "Ледники питают озёра.",
+    "Scientists measured 12.5 percent less ice in 2022 than in 2012.": (
+        "Учёные намерили в 2022 году на 12,5 процента меньше льда, чем в 2012 году."
+    ),
+    "A herder near Issyk-Kul lake, Kyrgyzstan, July 3, 2022.": (
+        "Пастух у озера Иссык-Куль, Киргизия, 3 июля 2022 года."
+    ),
+    "What comes next": "Что дальше",
+}
+ZH = {
+    "Glaciers feed the lakes.": "冰川滋养着湖泊。",
+    "Scientists measured 12.5 percent less ice in 2022 than in 2012.": (
+        "科学家测得2022年的冰量比2012年少12.5%。"
+    ),
+    "Herders moved their flocks to higher ground.": "牧民把畜群赶到了更高的地方。",
+    "Some left the valley for good.": "有些人永远离开了山谷。",
+}
+
+
+def test_ru_sentences_joined_with_one_space(made_up: Document) -> None:
+    text = export_document(made_up, translated(made_up, RU), resolve("ru"), fmt="txt")
+    assert text.splitlines()[:7] == [
+        "Озёра Тянь-Шаня быстро мелеют",
+        "By Anna Berg, Reuters",
+        "02:15",
+        "",
+        "Ледники питают озёра. Учёные намерили в 2022 году на 12,5 процента меньше льда,"
+        " чем в 2012 году.",
+        "",
+        "Herders moved their flocks to higher ground.  Some left the valley for good.",
+    ]
+    assert "Пастух у озера Иссык-Куль, Киргизия, 3 июля 2022 года. /AP" in text
+    assert text.count("/AP") == 2
+
+
+def test_zh_sentences_joined_without_space(made_up: Document) -> None:
+    text = export_document(made_up, translated(made_up, ZH), resolve("zh"), fmt="txt")
+    lines = text.splitlines()
+    assert "冰川滋养着湖泊。科学家测得2022年的冰量比2012年少12.5%。" in lines
+    assert "牧民把畜群赶到了更高的地方。有些人永远离开了山谷。" in lines
+
+
+def test_zh_mixed_with_english_fallback_keeps_source_space(made_up: Document) -> None:
+    table = {"Glaciers feed the lakes.": "冰川滋养着湖泊。"}
+    text = export_document(made_up, translated(made_up, table), resolve("zh"), fmt="txt")
+    assert "冰川滋养着湖泊。 Scientists measured 12.5 percent" in text
+
+
+@pytest.mark.parametrize(
+    ("include_fuzzy", "expected"),
+    [(False, "Glaciers feed the lakes."), (True, "Ледники питают озёра.")],
+    ids=["fuzzy-falls-back", "include-fuzzy"],
+)
+def test_fuzzy_policy(made_up: Document, include_fuzzy: bool, expected: str) -> None:
+    catalog = translated(made_up, RU, fuzzy=True)
+    text = export_document(made_up, catalog, resolve("ru"), fmt="txt", include_fuzzy=include_fuzzy)
+    assert text.splitlines()[4].startswith(expected)
+
+
+def test_unknown_format_is_an_export_error(made_up: Document) -> None:
+    with pytest.raises(ExportError) as err:
+        export_document(made_up, None, resolve("ru"), fmt="pdf")
+    assert str(err.value) == "unknown export format 'pdf' — use one of txt, md, html, mo"
+
+
+def test_html_page_structure(made_up: Document) -> None:
+    page = export_document(made_up, translated(made_up, RU), resolve("ru"), fmt="html")
+    assert page.startswith('<!doctype html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">')
+    assert "<title>Озёра Тянь-Шаня быстро мелеют</title>" in page
+    assert "<h1>Озёра Тянь-Шаня быстро мелеют</h1>" in page
+    assert '<p class="byline"><span lang="en">By Anna Berg, Reuters</span></p>' in page
+    assert '<p class="dateline"><time datetime="2023-05-11">11 мая 2023\u202fг.</time></p>' in page
+    assert '<p class="media"><time datetime="PT2M15S">02:15</time></p>' in page
+    assert "<h2>Что дальше</h2>" in page
+    assert (
+        "<figure><figcaption>Пастух у озера Иссык-Куль, Киргизия, 3 июля 2022 года."
+        " <small>/AP</small></figcaption></figure>"
+    ) in page
+    assert page.count("<figure>") == 2
+    assert '<footer><p class="languages">английский → русский</p></footer>' in page
+    assert "Opinion" not in page and "Tags" not in page
+    assert page.count("<article>") == page.count("</article>") == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag"), [("ru", "ru"), ("kk", "kk"), ("zh", "zh-Hans")], ids=["ru", "kk", "zh"]
+)
+def test_html_lang_attribute(made_up: Document, lang: str, tag: str) -> None:
+    page = export_document(made_up, None, resolve(lang), fmt="html")
+    assert f'<html lang="{tag}">' in page
+
+
+def test_html_escapes_every_text(made_up: Document) -> None:
+    table = {
+        "Glaciers feed the lakes.": "<script>alert('x')</script> & <b>жирный</b>",
+        "What comes next": 'Что "дальше" <i>',
+    }
+    page = export_document(made_up, translated(made_up, table), resolve("ru"), fmt="html")
+    assert "<script>" not in page and "<b>" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;жирный" in page
+    assert "<h2>Что &quot;дальше&quot; &lt;i&gt;</h2>" in page
+
+
+def test_real_article_has_no_date_line() -> None:
+    document = read_document(ARTICLE)
+    assert article_date(document) is None
+    page = export_document(document, None, resolve("ru"), fmt="html")
+    assert 'class="dateline"' not in page
+    assert page.count("<figure>") == 2
+    assert page.count('<p class="media">') == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "date"),
+    [("ru", "11 мая 2023\u202fг."), ("kk", "2023\u202fж. 11 мамыр"), ("zh", "2023年5月11日")],
+    ids=["ru", "kk", "zh"],
+)
+def test_markdown(made_up: Document, lang: str, date: str) -> None:
+    text = export_document(made_up, None, resolve(lang), fmt="md")
+    assert text.split("\n\n")[:4] == [
+        "# Lakes of the Tian Shan are shrinking fast",
+        "By Anna Berg, Reuters",
+        date,
+        "02:15",
+    ]
+    assert "## What comes next" in text
+    assert "*A herder near Issyk-Kul lake, Kyrgyzstan, July 3, 2022.* /AP" in text
+    assert 'Officials plan new reservoirs \\*now\\*. "We have no choice," one said.' in text
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("a *b* _c_", "a \\*b\\* \\_c\\_"),
+        ("[link](x) <tag>", "\\[link\\](x) \\<tag\\>"),
+        ("# not a heading", "\\# not a heading"),
+        ("2022. A year", "2022\\. A year"),
+        ("- not a list", "\\- not a list"),
+        ("---", "\\---"),
+        ("-5 degrees", "\\-5 degrees"),
+        ("2022.5 million", "2022.5 million"),
+        ("AT&amp;T", "AT\\&amp;T"),
+        ("Belt & Road", "Belt & Road"),
+        ("back\\slash `code`", "back\\\\slash \\`code\\`"),
+    ],
+    ids=[
+        "emphasis",
+        "link-and-html",
+        "heading",
+        "ordered-list",
+        "bullet",
+        "rule",
+        "minus",
+        "decimal",
+        "entity",
+        "ampersand",
+        "code",
+    ],
+)
+def test_md_escape(text: str, escaped: str) -> None:
+    assert md_escape(text) == escaped
+
+
+def _review_catalog() -> polib.POFile:
+    catalog = polib.POFile()
+    catalog.metadata = {"Language": "ru", "Content-Type": "text/plain; charset=UTF-8"}
+    catalog.append(polib.POEntry(msgid="Reviewed.", msgstr="Проверено."))
+    catalog.append(polib.POEntry(msgid="Machine.", msgstr="Машина.", flags=["fuzzy"]))
+    catalog.append(polib.POEntry(msgid="Empty.", msgstr=""))
+    catalog.append(polib.POEntry(msgid="Also reviewed.", msgstr="Тоже проверено."))
+    catalog.append(polib.POEntry(msgid="Gone.", msgstr="Ушло.", obsolete=True))
+    return catalog
+
+
+def test_reviewed_ratio() -> None:
+    assert reviewed_ratio(_review_catalog()) == 0.5
+    assert reviewed_ratio(polib.POFile()) == 1.0
+
+
+def test_require_reviewed() -> None:
+    assert require_reviewed(_review_catalog(), 50, path="ru.po") == 0.5
+    with pytest.raises(ExportError) as err:
+        require_reviewed(_review_catalog(), 80, path="locales/ru/a.po")
+    assert str(err.value) == (
+        "locales/ru/a.po: only 50% of the entries are reviewed, --fail-under needs 80%"
+        " — review the fuzzy and untranslated entries or lower --fail-under"
+    )
+
+
+@pytest.mark.parametrize(
+    ("include_fuzzy", "expected"),
+    [
+        (False, {"Reviewed.": "Проверено.", "Also reviewed.": "Тоже проверено."}),
+        (
+            True,
+            {"Reviewed.": "Проверено.", "Also reviewed.": "Тоже проверено.", "Machine.": "Машина."},
+        ),
+    ],
+    ids=["reviewed-only", "include-fuzzy"],
+)
+def test_write_mo(tmp_path: Path, include_fuzzy: bool, expected: dict[str, str]) -> None:
+    path = tmp_path / "ru" / "LC_MESSAGES" / "a.mo"
+    assert write_mo(_review_catalog(), path, include_fuzzy=include_fuzzy) == len(expected)
+    with path.open("rb") as handle:
+        translations = gettext.GNUTranslations(handle)
+    for msgid in ("Reviewed.", "Machine.", "Empty.", "Also reviewed.", "Gone."):
+        assert translations.gettext(msgid) == expected.get(msgid, msgid)
+    assert [p.name for p in path.parent.iterdir()] == ["a.mo"]
+
+
+def test_write_mo_declares_utf8_and_msgunfmt_reads_it(tmp_path: Path) -> None:
+    catalog = _review_catalog()
+    catalog.metadata = {"Language": "ru"}  # no Content-Type in the PO header
+    path = tmp_path / "a.mo"
+    write_mo(catalog, path)
+    if shutil.which("msgunfmt") is None:
+        pytest.skip("msgunfmt (gettext) is not installed")
+    done = subprocess.run(["msgunfmt", str(path)], capture_output=True, text=True, check=True)
+    assert done.stderr == ""
+    assert 'msgstr "Проверено."' in done.stdout
+
+
+def test_write_exports_layout(tmp_path: Path, made_up: Document) -> None:
+    catalog = translated(made_up, ZH)
+    paths = write_exports(made_up, catalog, resolve("zh"), tmp_path / "out")
+    relative = sorted(str(p.relative_to(tmp_path / "out")) for p in paths)
+    assert relative == [
+        "zh_Hans/LC_MESSAGES/made-up-article.mo",
+        "zh_Hans/made-up-article.html",
+        "zh_Hans/made-up-article.md",
+        "zh_Hans/made-up-article.txt",
+    ]
+    txt = export_path(tmp_path / "out", made_up, resolve("zh"), "txt")
+    assert txt.read_text(encoding="utf-8") == export_document(
+        made_up, catalog, resolve("zh"), fmt="txt"
+    )
+    leftovers = [p for p in (tmp_path / "out").rglob("*") if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_write_exports_without_catalog_skips_mo(tmp_path: Path, made_up: Document) -> None:
+    paths = write_exports(made_up, None, resolve("kk"), tmp_path)
+    assert sorted(p.suffix for p in paths) == [".html", ".md", ".txt"]
+
+
+def test_write_exports_rejects_unknown_format_before_writing(
+    tmp_path: Path, made_up: Document
+) -> None:
+    with pytest.raises(ExportError, match="unknown export format 'docx'"):
+        write_exports(made_up, None, resolve("ru"), tmp_path, formats=("txt", "docx"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_exports_unwritable_directory(tmp_path: Path, made_up: Document) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the directory should be", encoding="utf-8")
+    with pytest.raises(ExportError) as err:
+        write_exports(made_up, None, resolve("ru"), blocker, formats=("txt",))
+    assert str(err.value) == (
+        f"{blocker}/ru/made-up-article.txt: cannot write: Not a directory"
+        " — choose a writable --out directory"
+    )

@@ -1,0 +1,144 @@
+"""Make docs/screenshots/<lang>.png: the bundled article exported to HTML, shown in Chromium.
+
+The catalogs come from a deterministic FAKE translation (``pseudo_translate``), clearly
+labelled on the page: Latin letters respelled in Cyrillic for ru/kk, common Han characters
+for zh. It shows the layout and the fonts, not translation quality; no MT model is needed.
+
+    /work/venv/bin/python docs/make_screenshots.py [--out docs/screenshots] [ru kk zh]
+
+Also used by tests/test_browser.py (``chromium_command``, ``fake_catalog``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import polib
+
+from l10n.document import read_document
+from l10n.export import export_document
+from l10n.languages import resolve
+from l10n.model import Document
+from l10n.segment import segment_blocks
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "source" / "china-central-asia-article.txt"
+CHROMIUM = "chromium"
+WINDOW = "1000,1400"
+
+_CYRILLIC = dict(zip("abcdefghijklmnopqrstuvwxyz", "абцдефгхийклмнопкрстуввжыз", strict=True))
+_KAZAKH = {
+    **_CYRILLIC,
+    "a": "ә",
+    "g": "ғ",
+    "k": "қ",
+    "o": "ө",
+    "u": "ұ",
+    "y": "ү",
+    "h": "һ",
+    "i": "і",
+}
+_HAN = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下"
+    "过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两"
+)
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+FAKE_LABEL = "[FAKE {lang}]"
+
+
+def _respell(word: str, table: dict[str, str]) -> str:
+    out = "".join(table.get(c.lower(), c) for c in word)
+    return out[:1].upper() + out[1:] if word[:1].isupper() else out
+
+
+def _han(word: str) -> str:
+    digest = hashlib.sha256(word.lower().encode()).digest()
+    return "".join(_HAN[b % len(_HAN)] for b in digest[: 1 + len(word) // 5])
+
+
+def _chinese_punctuation(text: str) -> str:
+    text = re.sub(r'"([^"]*)"', r"“\1”", text).replace('"', "“")
+    for latin, full in ((", ", "，"), (". ", "。"), ("; ", "；"), ("? ", "？"), (": ", "：")):
+        text = text.replace(latin, full)
+    return re.sub(r"[.]$", "。", re.sub(r"[?]$", "？", text))
+
+
+def pseudo_translate(text: str, lang: str) -> str:
+    """A deterministic FAKE translation of ``text`` into ``lang``'s script (not a translation)."""
+    if lang == "zh":
+        han = _WORD.sub(lambda m: _han(m.group()), text)
+        return _chinese_punctuation(re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", han))
+    table = _KAZAKH if lang == "kk" else _CYRILLIC
+    respelled = _WORD.sub(lambda m: _respell(m.group(), table), text)
+    return re.sub(r'"([^"]*)"', r"«\1»", respelled).replace('"', "«")
+
+
+def fake_catalog(document: Document, lang: str) -> polib.POFile:
+    """A catalog of FAKE reviewed translations; the title carries the ``[FAKE xx]`` label."""
+    catalog = polib.POFile()
+    catalog.metadata = {"Language": resolve(lang).locale}
+    for segment in segment_blocks(document):
+        if not segment.translatable or catalog.find(segment.text) is not None:
+            continue
+        text = pseudo_translate(segment.text, lang)
+        if segment.kind == "title":
+            text = f"{FAKE_LABEL.format(lang=lang)} {text}"
+        catalog.append(polib.POEntry(msgid=segment.text, msgstr=text))
+    return catalog
+
+
+def chromium_command(profile: Path, *args: str) -> list[str]:
+    """Headless Chromium with no network side jobs and a throwaway profile."""
+    binary = shutil.which(CHROMIUM) or "/usr/bin/chromium"
+    return [
+        binary,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
+
+
+def screenshot(page: Path, png: Path) -> None:
+    """Render ``page`` to ``png`` at 1000×1400."""
+    with tempfile.TemporaryDirectory() as profile:
+        command = chromium_command(
+            Path(profile), f"--screenshot={png}", f"--window-size={WINDOW}", page.as_uri()
+        )
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("languages", nargs="*", default=["ru", "kk", "zh"])
+    options = parser.parse_args(argv)
+    document = read_document(ARTICLE, root=ROOT)
+    options.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        for lang in options.languages:
+            page = Path(work) / f"{lang}.html"
+            html = export_document(
+                document, fake_catalog(document, lang), resolve(lang), fmt="html"
+            )
+            page.write_text(html, encoding="utf-8")
+            screenshot(page, options.out / f"{lang}.png")
+            print(options.out / f"{lang}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

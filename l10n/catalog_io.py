@@ -1,0 +1,347 @@
+"""Read and write PO/POT/MO files: atomic, byte-stable, wrapped exactly like GNU gettext.
+
+polib parses; the writer is ours (``format_catalog``) because polib wraps lines with
+:mod:`textwrap`, which disagrees with ``msgcat``/``msgmerge``. Every file written here is
+what ``msgcat`` would print for it, so a translator's tools and ours never fight over
+line breaks, and a re-run that changes nothing leaves every byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from . import catalog_wrap as linebreak
+from .errors import CatalogError
+
+PAGE_WIDTH = 79
+"""GNU gettext's default page width (``msgcat -w``)."""
+
+DATE_KEYS = ("POT-Creation-Date", "PO-Revision-Date")
+"""Headers kept from the file on disk when nothing else changed (byte stability)."""
+
+_ESCAPES = {
+    "\a": "a",
+    "\b": "b",
+    "\f": "f",
+    "\n": "n",
+    "\r": "r",
+    "\t": "t",
+    "\v": "v",
+    "\\": "\\",
+    '"': '"',
+}
+
+
+def read_catalog(path: Path) -> polib.POFile | None:
+    """The catalog at ``path``, or None when there is no file.
+
+    Raises ``CatalogError`` (``path:line: …``) for a file polib cannot parse; the file is
+    left untouched.
+    """
+    if not path.exists():
+        return None
+    try:
+        return polib.pofile(str(path), wrapwidth=PAGE_WIDTH)
+    except UnicodeDecodeError as err:
+        bad_line = err.object[: err.start].count(b"\n") + 1
+        raise CatalogError(
+            "not valid in the charset of its Content-Type header — save it as UTF-8",
+            path=path,
+            line=bad_line,
+        ) from err
+    except OSError as err:
+        line, what = _polib_error(str(err))
+        raise CatalogError(
+            f"{what} — fix the line in your PO editor or restore it", path=path, line=line
+        ) from err
+
+
+def _polib_error(message: str) -> tuple[int | None, str]:
+    """Line number and reason from polib's ``Syntax error in po file …(line N): reason``."""
+    match = re.search(r"\(line (\d+)\)(?::\s*(.*))?$", message)
+    if not match:
+        return None, f"cannot read catalog: {message}"
+    reason = match.group(2) or "syntax error"
+    return int(match.group(1)), reason if reason.startswith("syntax") else f"syntax error: {reason}"
+
+
+def write_catalog(catalog: polib.POFile, path: Path) -> bool:
+    """Write ``catalog`` to ``path`` atomically; return whether the file's bytes changed.
+
+    When only ``POT-Creation-Date``/``PO-Revision-Date`` differ from the file on disk, the
+    dates on disk are kept and nothing is written, so an idle re-run changes no byte.
+    """
+    data = format_catalog(catalog).encode("utf-8")
+    old = _read_bytes(path)
+    if old is not None:
+        if data == old:
+            return False
+        stable = format_catalog(catalog, dates=_dates_in(old)).encode("utf-8")
+        if stable == old:
+            return False
+    atomic_write(path, data)
+    return True
+
+
+def write_mo(catalog: polib.POFile, path: Path, *, include_fuzzy: bool) -> bool:
+    """Compile ``catalog`` to a binary MO file at ``path`` atomically.
+
+    Untranslated entries are left out; fuzzy ones too unless ``include_fuzzy``.
+    Returns whether the file's bytes changed.
+    """
+    mo = polib.POFile(wrapwidth=PAGE_WIDTH)
+    mo.metadata = dict(catalog.metadata)
+    for entry in catalog:
+        if entry.obsolete or (not entry.translated() and not (include_fuzzy and entry.msgstr)):
+            continue
+        copy = polib.POEntry(
+            msgid=entry.msgid,
+            msgstr=entry.msgstr,
+            msgctxt=entry.msgctxt,
+            msgid_plural=entry.msgid_plural,
+            msgstr_plural=dict(entry.msgstr_plural),
+        )
+        mo.append(copy)
+    data = mo.to_binary()
+    if _read_bytes(path) == data:
+        return False
+    atomic_write(path, data)
+    return True
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise CatalogError(f"cannot read: {err.strerror} — check the path", path=path) from err
+
+
+def _dates_in(data: bytes) -> dict[str, str]:
+    text = data.decode("utf-8", errors="replace")
+    found: dict[str, str] = {}
+    for key in DATE_KEYS:
+        match = re.search(rf'^"{re.escape(key)}: (.*?)\\n"$', text, re.MULTILINE)
+        if match:
+            found[key] = match.group(1)
+    return found
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half.
+
+    Writes a temporary file in the same directory, fsyncs it, then ``os.replace``s it.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(path)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise CatalogError(
+            f"cannot write: {err.strerror} — check the directory's permissions", path=path
+        ) from err
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise CatalogError(
+            f"cannot write: {err.strerror} — check free space and permissions", path=path
+        ) from err
+    _fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --- the writer: what `msgcat` prints ------------------------------------------------------
+
+
+def format_catalog(catalog: polib.POFile, *, dates: dict[str, str] | None = None) -> str:
+    """The catalog as GNU ``msgcat`` would print it (79 columns, obsolete entries last).
+
+    ``dates`` overrides the values of ``POT-Creation-Date``/``PO-Revision-Date``.
+    """
+    blocks = [_format_header(catalog, dates or {})]
+    active = [e for e in catalog if not e.obsolete]
+    obsolete = [e for e in catalog if e.obsolete and e.msgstr]
+    blocks += [_format_entry(e) for e in active]
+    blocks += [_format_obsolete(e) for e in obsolete]
+    return "\n".join(blocks)
+
+
+def _format_header(catalog: polib.POFile, dates: dict[str, str]) -> str:
+    lines = _comment_lines("#", catalog.header) if catalog.header else []
+    if catalog.metadata_is_fuzzy:
+        lines.append("#, fuzzy")
+    values = {**catalog.metadata, **{k: v for k, v in dates.items() if k in catalog.metadata}}
+    msgstr = "".join(f"{key}: {value}\n" for key, value in values.items())
+    lines += wrap_field("", "msgid", "")
+    lines += wrap_field("", "msgstr", msgstr)
+    return "".join(line + "\n" for line in lines)
+
+
+def _format_entry(entry: Any) -> str:
+    lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
+    lines += _reference_lines(entry.occurrences)
+    flags = _ordered_flags(entry.flags, translated=bool(_first_msgstr(entry)))
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    lines += _previous_lines("#| ", entry)
+    lines += _message_lines("", entry)
+    return "".join(line + "\n" for line in lines)
+
+
+def _format_obsolete(entry: Any) -> str:
+    lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
+    if entry.fuzzy:
+        lines.append("#, fuzzy")
+    lines += _previous_lines("#~| ", entry)
+    lines += _message_lines("#~ ", entry)
+    return "".join(line + "\n" for line in lines)
+
+
+def _ordered_flags(flags: list[str], *, translated: bool) -> list[str]:
+    # gettext drops "fuzzy" from an untranslated entry: there is nothing to be fuzzy about.
+    fuzzy = ["fuzzy"] if "fuzzy" in flags and translated else []
+    return fuzzy + [f for f in flags if f != "fuzzy"]
+
+
+def _first_msgstr(entry: Any) -> str:
+    if entry.msgid_plural:
+        return str(entry.msgstr_plural.get(0, ""))
+    return str(entry.msgstr)
+
+
+def _comment_lines(mark: str, text: str) -> list[str]:
+    if not text:
+        return []
+    return [f"{mark} {line}" if line else mark for line in text.split("\n")]
+
+
+def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
+    lines: list[str] = []
+    current, column = "#:", 2
+    for filename, line in occurrences:
+        ref = f"{filename}:{line}" if line else filename
+        if column > 2 and column + len(ref) + 1 > PAGE_WIDTH:
+            lines.append(current)
+            current, column = "#:", 2
+        current += " " + ref
+        column += len(ref) + 1
+    if column > 2:
+        lines.append(current)
+    return lines
+
+
+def _previous_lines(prefix: str, entry: Any) -> list[str]:
+    lines: list[str] = []
+    for name, value in (
+        ("msgctxt", entry.previous_msgctxt),
+        ("msgid", entry.previous_msgid),
+        ("msgid_plural", entry.previous_msgid_plural),
+    ):
+        if value is not None and value != "":
+            lines += wrap_field(prefix, name, value)
+    return lines
+
+
+def _message_lines(prefix: str, entry: Any) -> list[str]:
+    lines: list[str] = []
+    if entry.msgctxt is not None:
+        lines += wrap_field(prefix, "msgctxt", entry.msgctxt)
+    lines += wrap_field(prefix, "msgid", entry.msgid)
+    if entry.msgid_plural:
+        lines += wrap_field(prefix, "msgid_plural", entry.msgid_plural)
+        for index in sorted(entry.msgstr_plural):
+            lines += wrap_field(prefix, f"msgstr[{index}]", entry.msgstr_plural[index])
+    else:
+        lines += wrap_field(prefix, "msgstr", entry.msgstr)
+    return lines
+
+
+def wrap_field(prefix: str, name: str, value: str) -> list[str]:
+    """``name "value"`` split into lines the way GNU gettext's ``wrap()`` does.
+
+    The string is cut after each ``\\n``; each portion is broken at Unicode line-break
+    opportunities (UAX #14) so that no line exceeds 79 columns where it can be avoided.
+    """
+    after_break = len(prefix) + 1
+    width = PAGE_WIDTH - 1 - after_break
+    portions = _portions(value)
+    out: list[str] = []
+    first = True
+    for index, (text, fixed) in enumerate(portions):
+        more = index < len(portions) - 1
+        breaks = linebreak.width_breaks(text, fixed, width, len(name) + 1 if first else 0)
+        if first and text and (more or len(name) + 1 > width or any(breaks)):
+            out.append(f'{prefix}{name} ""')
+            first = False
+            breaks = linebreak.width_breaks(text, fixed, width, 0)
+        pieces = _split(text, breaks)
+        head = f"{prefix}{name} " if first else prefix
+        out.append(f'{head}"{pieces[0]}"')
+        out += [f'{prefix}"{piece}"' for piece in pieces[1:]]
+        first = False
+    return out
+
+
+def _portions(value: str) -> list[tuple[str, list[bool]]]:
+    """Escaped portions ending after each ``\\n``, with the positions where no break may go."""
+    raw = re.split(r"(?<=\n)", value)
+    if len(raw) > 1 and raw[-1] == "":
+        raw.pop()
+    portions = []
+    for part in raw:
+        text, fixed = [], []
+        for char in part:
+            if char in _ESCAPES:
+                text += ["\\", _ESCAPES[char]]
+                fixed += [False, True]
+            else:
+                text.append(char)
+                fixed.append(False)
+        if part.endswith("\n"):
+            fixed[-2] = True
+        portions.append(("".join(text), fixed))
+    return portions
+
+
+def _split(text: str, breaks: list[bool]) -> list[str]:
+    pieces, start = [], 0
+    for index, brk in enumerate(breaks):
+        if brk:
+            pieces.append(text[start:index])
+            start = index
+    pieces.append(text[start:])
+    return pieces

@@ -1,0 +1,223 @@
+"""Reading and writing catalogs: errors, byte stability, atomicity, gettext's line wrapping."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.catalog_io import format_catalog, read_catalog, write_catalog
+from l10n.errors import CatalogError
+
+needs_gettext = pytest.mark.skipif(
+    shutil.which("msgcat") is None, reason="GNU gettext (msgcat) is not installed"
+)
+HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def catalog_of(pairs: list[tuple[str, str]], revision: str = "2026-01-01 00:00+0000") -> object:
+    catalog = polib.POFile()
+    catalog.metadata = {
+        "Project-Id-Version": "article",
+        "POT-Creation-Date": revision,
+        "PO-Revision-Date": revision,
+        "Language": "ru",
+        "Content-Type": "text/plain; charset=UTF-8",
+    }
+    for msgid, msgstr in pairs:
+        catalog.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+    return catalog
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            'msgid "a"\nmsgstr "b "c""\n',
+            "{path}:5: syntax error: unescaped double quote found — fix the line in your PO "
+            "editor or restore it",
+        ),
+        (
+            'msgid "a"\nfoo bar\nmsgstr "x"\n',
+            "{path}:5: syntax error — fix the line in your PO editor or restore it",
+        ),
+        (
+            'msgid "a"\nmsgstr "\udcff"\n',
+            "{path}:5: not valid in the charset of its Content-Type header — save it as UTF-8",
+        ),
+    ],
+    ids=["unescaped-quote", "garbage-line", "not-utf8"],
+)
+def test_broken_catalog_gives_path_line_and_is_left_alone(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    path = tmp_path / "ru.po"
+    path.write_bytes((HEADER + body).encode("utf-8", "surrogateescape"))
+    before = path.read_bytes()
+    with pytest.raises(CatalogError) as caught:
+        read_catalog(path)
+    assert str(caught.value) == message.format(path=path)
+    assert path.read_bytes() == before
+
+
+def test_missing_catalog_reads_as_none(tmp_path: Path) -> None:
+    assert read_catalog(tmp_path / "nope.po") is None
+
+
+def test_second_write_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "ru" / "article.po"
+    assert write_catalog(catalog_of([("Economic benefits", "Выгоды")]), path) is True
+    first, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    assert write_catalog(catalog_of([("Economic benefits", "Выгоды")]), path) is False
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == (first, mtime)
+
+
+def test_new_dates_alone_do_not_rewrite_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "article.po"
+    write_catalog(catalog_of([("a", "б")]), path)
+    before = path.read_bytes()
+    assert write_catalog(catalog_of([("a", "б")], revision="2027-05-05 05:05+0000"), path) is False
+    assert path.read_bytes() == before
+    assert write_catalog(catalog_of([("a", "в")], revision="2027-05-05 05:05+0000"), path) is True
+    assert b"2027-05-05 05:05+0000" in path.read_bytes()
+
+
+def test_write_keeps_permissions_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "article.po"
+    write_catalog(catalog_of([("a", "б")]), path)
+    path.chmod(0o640)
+    write_catalog(catalog_of([("a", "в")]), path)
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.po"]
+
+
+def test_write_into_unwritable_place_is_a_catalog_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(CatalogError) as caught:
+        write_catalog(catalog_of([("a", "б")]), blocker / "ru.po")
+    assert (
+        str(caught.value) == f"{blocker / 'ru.po'}: cannot read: Not a directory — check the path"
+    )
+
+
+BUILDER = """
+import polib
+def big(tag):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for i in range(2000):
+        po.append(polib.POEntry(msgid=f"Sentence {i} of the article.", msgstr=f"{tag} {i} " * 8))
+    return po
+"""
+WRITER = (
+    BUILDER
+    + """
+import sys
+from pathlib import Path
+from l10n.catalog_io import write_catalog
+versions = [big("old"), big("new")]
+print("ready", flush=True)
+i = 1
+while True:
+    write_catalog(versions[i % 2], Path(sys.argv[1]))
+    print("wrote", flush=True)
+    i += 1
+"""
+)
+
+
+def test_sigkill_during_writes_leaves_old_or_new_file(tmp_path: Path) -> None:
+    """Kill a writer at random moments, 12 times: the catalog is always one whole version."""
+    scope: dict[str, object] = {}
+    exec(BUILDER, scope)
+    old, new = (format_catalog(scope["big"](tag)).encode() for tag in ("old", "new"))  # type: ignore[operator]
+    target = tmp_path / "article.po"
+    target.write_bytes(old)
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    rng = random.Random(7)
+    seen = []
+    for _ in range(12):
+        proc = subprocess.Popen(
+            [sys.executable, str(script), str(target)], stdout=subprocess.PIPE, text=True
+        )
+        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+        for _ in range(rng.randint(0, 3)):  # let a few writes complete, then kill mid-way
+            assert proc.stdout.readline() == "wrote\n"
+        time.sleep(rng.uniform(0.0, 0.2))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = target.read_bytes()
+        assert data in (old, new)
+        seen.append(data == new)
+    assert True in seen and False in seen, "the kills never landed between two writes"
+
+
+SAMPLE_RU = (
+    "Китай проведёт первый саммит «Китай — Центральная Азия», встречу на уровне глав "
+    'государств, в северо-западном городе Сиань. Эксперты: "изоляция" или '
+    "«разъединение» — 27 октября 2020 г. (Синьхуа) 50% рост, $3.5 млрд… Қазақстан!"
+)
+SAMPLE_ZH = (
+    "中国将于下周在西北城市西安举办首届中国－中亚峰会，这是一次国家元首级别的会晤。专家表示，"
+    "与“孤立”或“脱钩”不同，峰会将进一步凸显中国和中亚国家拥有许多共同利益（新华社）。"
+    "《一带一路》倡议、能源、农业、绿色经济等领域的经济合作将成为关键议题！"
+)
+SAMPLE_EN = (
+    'Experts say different from "isolating" or "decoupling", the summit will '
+    "highlight the China-Central Asia ties, U.S.-led blocs and/or 2020's 5.2% growth "
+    "(CICA) told CGTN on Wednesday: the Tajikistan Wahdat-Yawan railway. /Xinhua\t"
+)
+
+
+def random_catalog(seed: int) -> object:
+    rng = random.Random(seed)
+    alphabet = SAMPLE_RU + SAMPLE_ZH + SAMPLE_EN + "\n\\\"'[]{}<>|~^`#@&*+=–—‐/"
+    words = (SAMPLE_RU + " " + SAMPLE_ZH + " " + SAMPLE_EN).split(" ")
+
+    def text() -> str:
+        if rng.random() < 0.5:
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 300)))
+        return " ".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
+
+    catalog = catalog_of([])
+    seen: set[str] = set()
+    for index in range(300):
+        msgid = text()
+        if msgid in seen:
+            continue
+        seen.add(msgid)
+        catalog.append(
+            polib.POEntry(
+                msgid=msgid,
+                msgstr=text() if rng.random() < 0.8 else "",
+                occurrences=[
+                    (f"source/{'x' * rng.randint(1, 40)}.txt", str(rng.randint(1, 999)))
+                    for _ in range(rng.randint(0, 5))
+                ],
+                comment=rng.choice(["", "paragraph", "caption\nmachine translation: argos"]),
+                tcomment=rng.choice(["", "note", " two\n\nthree"]),
+                flags=rng.choice([[], ["fuzzy"]]),
+                previous_msgid=rng.choice([None, text()]),
+                obsolete=index % 10 == 9,
+            )
+        )
+    return catalog
+
+
+@needs_gettext
+@pytest.mark.parametrize("seed", range(6), ids=[f"seed{n}" for n in range(6)])
+def test_output_is_exactly_what_msgcat_prints(tmp_path: Path, seed: int) -> None:
+    """Wrapping (Latin, Cyrillic, CJK, escapes, references) is byte for byte msgcat's."""
+    path = tmp_path / "random.po"
+    path.write_text(format_catalog(random_catalog(seed)), encoding="utf-8")
+    cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
+    assert cat.stdout == path.read_text(encoding="utf-8")

@@ -1,0 +1,239 @@
+"""Merge an existing catalog with a new template: msgmerge's rules, protecting translators harder.
+
+- An unchanged segment keeps its translation byte for byte; a human one (non-empty,
+  not fuzzy) is never sent to MT, machine output (fuzzy, ``#. machine translation: …``)
+  is kept too unless ``retranslate`` asks for fresh MT.
+- An edited segment is matched to its old entry by similarity (rapidfuzz ``ratio`` at
+  ``threshold`` %). A human translation comes along as a fuzzy msgstr with the old English
+  in ``#| msgid``; the new MT is then offered as a ``#. suggestion``. Unapproved machine
+  output is not worth editing: the entry is re-translated and the old output kept in a
+  comment.
+- A vanished segment becomes obsolete (``#~``) with its translation; one that comes back
+  is resurrected with it. Obsolete entries are never deleted.
+- Translator comments (``# …``) always survive; ``#.`` block kinds and ``#:`` references
+  come from the template. Order follows the template, obsolete entries last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import polib
+
+from .catalog import (
+    PREVIOUS_MT_PREFIX,
+    TEMPLATE_HEADERS,
+    is_human,
+    is_machine,
+    language_headers,
+    new_catalog,
+    provenance,
+    template_comments,
+)
+from .model import Language
+
+_FROM_TEMPLATE = (
+    "Project-Id-Version",
+    "POT-Creation-Date",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "X-Generator",
+)
+_DEFAULTS = dict(TEMPLATE_HEADERS)
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """The merged catalog, what still needs a translation, and what happened to each entry."""
+
+    catalog: Any = field(repr=False)
+    """The merged ``polib.POFile``."""
+    needs_translation: tuple[str, ...] = ()
+    """msgids to look up in the TM / send to MT, in template order (new, empty, edited)."""
+    kept_human: int = 0
+    kept_machine: int = 0
+    fuzzy_matched: int = 0
+    new: int = 0
+    obsoleted: int = 0
+    resurrected: int = 0
+    retranslated: int = 0
+
+
+@dataclass
+class _Tally:
+    needs: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, what: str, msgid: str | None = None) -> None:
+        self.counts[what] = self.counts.get(what, 0) + 1
+        if msgid is not None:
+            self.needs.append(msgid)
+
+
+def merge(
+    old: Any | None,
+    template: Any,
+    *,
+    language: Language,
+    threshold: float,
+    retranslate: bool = False,
+) -> MergeResult:
+    """Merge ``old`` (None when there is no catalog yet) with ``template`` for ``language``.
+
+    ``old`` and ``template`` are not modified.
+    """
+    if old is None:
+        catalog = new_catalog(template, language)
+        ids = tuple(entry.msgid for entry in catalog)
+        return MergeResult(catalog=catalog, needs_translation=ids, new=len(ids))
+    catalog = polib.POFile(wrapwidth=79)
+    catalog.header = old.header
+    catalog.metadata = merge_headers(old.metadata, template.metadata, language)
+    tally = _Tally()
+    active = {_key(e): e for e in old if not e.obsolete}
+    obsolete = {_key(e): e for e in old if e.obsolete}
+    wanted = {_key(e) for e in template}
+    candidates = [
+        e for k, e in [*active.items(), *obsolete.items()] if k not in wanted and e.msgstr
+    ]
+    for tentry in template:
+        key = _key(tentry)
+        if key in active:
+            catalog.append(_kept(active[key], tentry, retranslate, tally))
+        elif key in obsolete:
+            catalog.append(_kept(obsolete.pop(key), tentry, retranslate, tally, "resurrected"))
+        else:
+            catalog.append(_matched_or_new(tentry, candidates, threshold, tally))
+    for entry in _obsolete_entries(old, active, obsolete, wanted, tally):
+        catalog.append(entry)
+    return MergeResult(
+        catalog=catalog,
+        needs_translation=tuple(tally.needs),
+        **{k: v for k, v in tally.counts.items()},
+    )
+
+
+def merge_headers(
+    old: dict[str, str], template: dict[str, str], language: Language
+) -> dict[str, str]:
+    """Old headers (translator's tools own most of them) updated from the template.
+
+    ``Language`` follows the configuration; ``Language-Team`` and ``Plural-Forms`` are
+    filled in only where they still hold gettext's placeholders.
+    """
+    merged = dict(old)
+    for key in _FROM_TEMPLATE:
+        if key in template:
+            merged[key] = template[key]
+    for key, value in language_headers(language).items():
+        if key == "Language" or merged.get(key, "") in ("", _DEFAULTS.get(key)):
+            merged[key] = value
+    return merged
+
+
+def _key(entry: Any) -> tuple[str | None, str]:
+    return (entry.msgctxt or None, entry.msgid)
+
+
+def _kept(old: Any, tentry: Any, retranslate: bool, tally: _Tally, kept_as: str = "") -> Any:
+    """The old entry under the template's comments; ``kept_as`` counts a kept one differently."""
+    entry = _copy(old, tentry)
+    if is_human(old):
+        tally.add(kept_as or "kept_human")
+    elif old.msgstr and not (retranslate and is_machine(old)):
+        tally.add(kept_as or "kept_machine")
+    elif old.msgstr:
+        entry.msgstr = ""
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        entry.comment = tentry.comment
+        tally.add("retranslated", tentry.msgid)
+    else:
+        tally.add("new", tentry.msgid)
+    return entry
+
+
+def _copy(old: Any, tentry: Any) -> Any:
+    """``old``'s translation and translator data under ``tentry``'s comments and references."""
+    lines = template_comments(tentry.comment) + provenance(old.comment)
+    return polib.POEntry(
+        msgid=tentry.msgid,
+        comment="\n".join(lines),
+        flags=list(old.flags),
+        occurrences=list(tentry.occurrences),
+        **_translation_of(old),
+    )
+
+
+def _translation_of(old: Any) -> dict[str, Any]:
+    """What a merge carries over from an old entry: the translation and the translator's data."""
+    return {
+        "msgstr": old.msgstr,
+        "msgctxt": old.msgctxt,
+        "msgid_plural": old.msgid_plural,
+        "msgstr_plural": dict(old.msgstr_plural),
+        "tcomment": old.tcomment,
+        "previous_msgid": old.previous_msgid if old.fuzzy else None,
+    }
+
+
+def _matched_or_new(tentry: Any, candidates: list[Any], threshold: float, tally: _Tally) -> Any:
+    best = _best_match(tentry.msgid, candidates, threshold)
+    if best is None:
+        tally.add("new", tentry.msgid)
+        return polib.POEntry(
+            msgid=tentry.msgid,
+            msgstr="",
+            comment=tentry.comment,
+            occurrences=list(tentry.occurrences),
+        )
+    tally.add("fuzzy_matched", tentry.msgid)
+    entry = _copy(best, tentry)
+    entry.flags = ["fuzzy", *[f for f in best.flags if f != "fuzzy"]]
+    if is_machine(best):
+        entry.msgstr = ""
+        lines = [*template_comments(tentry.comment), PREVIOUS_MT_PREFIX + best.msgstr]
+        entry.comment = "\n".join(lines)
+        entry.previous_msgid = None
+    else:
+        entry.previous_msgid = best.msgid
+    return entry
+
+
+def _best_match(msgid: str, candidates: list[Any], threshold: float) -> Any | None:
+    from rapidfuzz import fuzz, process
+
+    if not candidates:
+        return None
+    found = process.extractOne(
+        msgid, [e.msgid for e in candidates], scorer=fuzz.ratio, score_cutoff=threshold
+    )
+    return None if found is None else candidates[found[2]]
+
+
+def _obsolete_entries(
+    old: Any,
+    active: dict[tuple[str | None, str], Any],
+    obsolete: dict[tuple[str | None, str], Any],
+    wanted: set[tuple[str | None, str]],
+    tally: _Tally,
+) -> list[Any]:
+    """Old obsolete entries (minus resurrected ones), then newly vanished translated ones."""
+    gone = {k: e for k, e in active.items() if k not in wanted and e.msgstr}
+    kept = [e for e in old if e.obsolete and _key(e) in obsolete and _key(e) not in gone]
+    result = [_as_obsolete(e) for e in kept]
+    for entry in gone.values():
+        tally.add("obsoleted")
+        result.append(_as_obsolete(entry))
+    return result
+
+
+def _as_obsolete(old: Any) -> Any:
+    return polib.POEntry(
+        msgid=old.msgid,
+        comment="\n".join(provenance(old.comment)),
+        flags=["fuzzy"] if old.fuzzy else [],
+        obsolete=True,
+        **_translation_of(old),
+    )

@@ -1,0 +1,110 @@
+"""Golden merge cases: tests/data/merge/<case>/{old.po,template.pot,expected.po}.
+
+Each case runs merge() and then fills ``needs_translation`` from a FAKE translator (a
+labelled test double: the merge logic is under test here, not the MT engine).
+Regenerate after an intended change with ``L10N_REGENERATE=1 pytest tests/test_merge.py``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from l10n.catalog import apply_translations, is_human
+from l10n.catalog_io import format_catalog, read_catalog
+from l10n.languages import resolve
+from l10n.merge import MergeResult, merge
+from l10n.model import Translation
+
+DATA = Path(__file__).parent / "data" / "merge"
+FAKE_ENGINE = "fake-mt (test double)"
+
+
+def fake_translations(sources: tuple[str, ...]) -> dict[str, Translation]:
+    """What a fake MT engine returns: the source text tagged, so it is recognisable."""
+    return {s: Translation(s, f"[MT] {s}", "mt", FAKE_ENGINE) for s in sources}
+
+
+def run_case(case: str, *, retranslate: bool = False) -> tuple[MergeResult, str]:
+    folder = DATA / case
+    template = read_catalog(folder / "template.pot")
+    assert template is not None
+    old = read_catalog(folder / "old.po")
+    result = merge(old, template, language=resolve("ru"), threshold=80, retranslate=retranslate)
+    apply_translations(result.catalog, fake_translations(result.needs_translation))
+    return result, format_catalog(result.catalog)
+
+
+# case: (retranslate, needs_translation, counts)
+CASES = {
+    "first-run": (False, 3, {"new": 3}),
+    "unchanged-human": (False, 0, {"kept_human": 1}),
+    "unchanged-machine": (False, 0, {"kept_machine": 1}),
+    "retranslate": (True, 1, {"kept_human": 1, "retranslated": 1}),
+    "changed-one-word": (False, 2, {"fuzzy_matched": 2, "obsoleted": 2}),
+    "removed-obsolete": (False, 0, {"kept_human": 1, "obsoleted": 1}),
+    "resurrected": (False, 0, {"kept_human": 1, "resurrected": 1}),
+    "new": (False, 1, {"kept_human": 1, "new": 1}),
+    "translator-comments": (False, 0, {"kept_human": 1, "kept_machine": 1}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES), ids=sorted(CASES))
+def test_merge_golden(case: str) -> None:
+    retranslate, needs, counts = CASES[case]
+    result, text = run_case(case, retranslate=retranslate)
+    expected = DATA / case / "expected.po"
+    if os.environ.get("L10N_REGENERATE"):
+        expected.write_text(text, encoding="utf-8")
+    assert text == expected.read_text(encoding="utf-8")
+    assert len(result.needs_translation) == needs
+    fields = (
+        "kept_human",
+        "kept_machine",
+        "fuzzy_matched",
+        "new",
+        "obsoleted",
+        "resurrected",
+        "retranslated",
+    )
+    assert {f: getattr(result, f) for f in fields if getattr(result, f)} == counts
+
+
+def test_human_translation_is_never_sent_to_mt() -> None:
+    result, _ = run_case("retranslate", retranslate=True)
+    assert "The summit will be held next week." not in result.needs_translation
+    entry = result.catalog.find("The summit will be held next week.")
+    assert is_human(entry) and entry.msgstr == "Саммит пройдёт на следующей неделе."
+
+
+def test_merge_does_not_modify_its_inputs() -> None:
+    folder = DATA / "changed-one-word"
+    old, template = read_catalog(folder / "old.po"), read_catalog(folder / "template.pot")
+    before = (format_catalog(old), format_catalog(template))
+    merge(old, template, language=resolve("ru"), threshold=80)
+    assert (format_catalog(old), format_catalog(template)) == before
+
+
+@pytest.mark.parametrize(
+    ("threshold", "matched"), [(80, 1), (99, 0)], ids=["edit-above-threshold", "below"]
+)
+def test_threshold_decides_fuzzy_matching(threshold: float, matched: int) -> None:
+    folder = DATA / "changed-one-word"
+    old, template = read_catalog(folder / "old.po"), read_catalog(folder / "template.pot")
+    result = merge(old, template, language=resolve("ru"), threshold=threshold)
+    entry = result.catalog.find("The summit will be held in Xian next month.")
+    assert (entry.previous_msgid is not None) == bool(matched)
+
+
+def test_merge_fills_language_headers_and_keeps_translator_ones() -> None:
+    result, _ = run_case("new")
+    meta = result.catalog.metadata
+    assert meta["Language"] == "ru"
+    assert meta["Last-Translator"] == "Aigerim Translator <aigerim@example.org>"
+    assert meta["PO-Revision-Date"] == "2026-01-15 12:30+0600"
+    assert meta["POT-Creation-Date"] == "2026-02-01 10:00+0000"
+    assert meta["X-Poedit-Bookmarks"] == "-1"
+    assert meta["X-Generator"] == "l10n 0.1.0"

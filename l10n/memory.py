@@ -1,0 +1,309 @@
+"""Translation memory: approved translations from every catalog, in SQLite, with TMX exchange.
+
+Only approved entries (non-empty msgstr, not fuzzy) are stored, keyed by language and a
+normalised source (whitespace folded, curly quotes straightened). Catalog units are
+re-read when a catalog's size or mtime changes; units imported from TMX (OmegaT, Trados…)
+are kept until the next ``import_tmx`` of the same file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.parsers import expat
+from xml.sax.saxutils import escape, quoteattr
+
+from .errors import TMError
+from .model import Translation
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (
+    lang TEXT NOT NULL, norm TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+    origin TEXT NOT NULL, updated TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS units_lookup ON units (lang, norm);
+CREATE TABLE IF NOT EXISTS catalogs (
+    path TEXT PRIMARY KEY, lang TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+"""
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"}
+)
+
+
+def normalise(text: str) -> str:
+    """The lookup key of a source text: whitespace folded, curly/straight quotes unified."""
+    return " ".join(text.translate(_QUOTES).split())
+
+
+class TranslationMemory:
+    """The SQLite translation memory at ``path`` (created on first use)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path)) as db, db:
+                db.executescript(_SCHEMA)
+                yield db
+        except sqlite3.DatabaseError as err:
+            raise TMError(
+                f"not a usable translation memory: {err} — delete the file, it "
+                "is rebuilt from the catalogs",
+                path=self.path,
+            ) from err
+
+    def rebuild(self, catalog_paths: Mapping[str, Sequence[Path]]) -> int:
+        """Forget every catalog unit and read the catalogs again; return units stored."""
+        with self._connect() as db:
+            db.execute("DELETE FROM units WHERE origin NOT LIKE 'tmx:%'")
+            db.execute("DELETE FROM catalogs")
+        return self._load(catalog_paths, force=True)
+
+    def refresh(self, catalog_paths: Mapping[str, Sequence[Path]]) -> int:
+        """Re-read the catalogs that changed since last time; return units stored.
+
+        Catalogs of a listed language that are no longer listed lose their units.
+        """
+        return self._load(catalog_paths, force=False)
+
+    def _load(self, catalog_paths: Mapping[str, Sequence[Path]], *, force: bool) -> int:
+        stored = 0
+        with self._connect() as db:
+            known = {
+                row[0]: (row[1], row[2])
+                for row in db.execute("SELECT path, size, mtime_ns FROM catalogs")
+            }
+            for lang, paths in catalog_paths.items():
+                listed = {str(path) for path in paths}
+                for gone in _catalogs_of(db, lang) - listed:  # deleted or renamed catalogs
+                    _reload(db, lang, Path(gone), None)
+                for path in paths:
+                    state = _state(path)
+                    if force or known.get(str(path)) != state:
+                        stored += _reload(db, lang, path, state)
+        return stored
+
+    def lookup(self, lang: str, sources: Sequence[str]) -> dict[str, Translation]:
+        """Approved translations for ``sources`` in ``lang`` (newest first wins), origin "tm".
+
+        They come back fuzzy: an approved sentence from another article still deserves a
+        look in its new context.
+        """
+        found: dict[str, Translation] = {}
+        with self._connect() as db:
+            for source in sources:
+                row = db.execute(
+                    "SELECT target, origin FROM units WHERE norm = ? AND (lang = ? OR lang "
+                    "LIKE ? ESCAPE '!') ORDER BY updated DESC, rowid DESC LIMIT 1",
+                    (normalise(source), lang, _like_prefix(lang)),
+                ).fetchone()
+                if row:
+                    found[source] = Translation(
+                        source=source, target=row[0], origin="tm", engine=row[1], fuzzy=True
+                    )
+        return found
+
+    def export_tmx(self, path: Path, langs: Sequence[str]) -> int:
+        """Write the units of ``langs`` to a TMX 1.4b file; return how many."""
+        from .catalog_io import atomic_write
+
+        with self._connect() as db:
+            rows = [
+                row
+                for lang in langs
+                for row in db.execute(
+                    "SELECT lang, source, target FROM units WHERE lang = ? ORDER BY norm", (lang,)
+                )
+            ]
+        units = "".join(
+            f'    <tu>\n      <tuv xml:lang="en"><seg>{escape(src)}</seg></tuv>\n'
+            f"      <tuv xml:lang={quoteattr(lang.replace('_', '-'))}><seg>{escape(tgt)}"
+            "</seg></tuv>\n    </tu>\n"
+            for lang, src, tgt in rows
+        )
+        text = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+            '  <header creationtool="l10n" creationtoolversion="1" segtype="sentence"'
+            ' o-tmf="l10n" adminlang="en" srclang="en" datatype="plaintext"/>\n'
+            f"  <body>\n{units}  </body>\n</tmx>\n"
+        )
+        atomic_write(path, text.encode("utf-8"))
+        return len(rows)
+
+    def import_tmx(self, path: Path) -> int:
+        """Add the units of a TMX file (replacing an earlier import of it); return how many."""
+        units = read_tmx(path)
+        origin = f"tmx:{path.name}"
+        with self._connect() as db:
+            db.execute("DELETE FROM units WHERE origin = ?", (origin,))
+            now = _mtime(path.stat().st_mtime)
+            count = 0
+            for lang, pairs in _by_lang(units).items():
+                count += _insert(db, lang, pairs, origin, now)
+        return count
+
+
+def _catalogs_of(db: sqlite3.Connection, lang: str) -> set[str]:
+    return {row[0] for row in db.execute("SELECT path FROM catalogs WHERE lang = ?", (lang,))}
+
+
+def _state(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _reload(db: sqlite3.Connection, lang: str, path: Path, state: tuple[int, int] | None) -> int:
+    """Replace the units of one catalog; a missing catalog just loses its units."""
+    from .catalog_io import read_catalog
+
+    db.execute("DELETE FROM units WHERE origin = ?", (str(path),))
+    db.execute("DELETE FROM catalogs WHERE path = ?", (str(path),))
+    catalog = read_catalog(path) if state else None
+    if catalog is None or state is None:
+        return 0
+    pairs = [
+        (e.msgid, e.msgstr)
+        for e in catalog
+        if not e.obsolete and e.msgid and e.msgstr and not e.fuzzy
+    ]
+    stored = _insert(db, lang, pairs, str(path), _mtime(state[1] / 1e9))
+    db.execute("INSERT INTO catalogs VALUES (?, ?, ?, ?)", (str(path), lang, *state))
+    return stored
+
+
+def _like_prefix(lang: str) -> str:
+    return lang.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "!_%"
+
+
+def _mtime(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="microseconds")
+
+
+def _insert(
+    db: sqlite3.Connection, lang: str, pairs: Sequence[tuple[str, str]], origin: str, updated: str
+) -> int:
+    db.executemany(
+        "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)",
+        [(lang, normalise(s), s, t, origin, updated) for s, t in pairs],
+    )
+    return len(pairs)
+
+
+def _by_lang(units: Sequence[tuple[str, str, str]]) -> dict[str, list[tuple[str, str]]]:
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for lang, source, target in units:
+        grouped.setdefault(lang, []).append((source, target))
+    return grouped
+
+
+def tmx_lang(code: str) -> str:
+    """A TMX ``xml:lang`` as a catalog locale: ``zh-CN`` → ``zh_Hans``, ``ru-RU`` → ``ru_RU``."""
+    from .errors import LanguageError
+    from .languages import resolve
+
+    try:
+        return resolve(code).locale
+    except LanguageError:
+        return code.replace("-", "_")
+
+
+def read_tmx(path: Path) -> list[tuple[str, str, str]]:
+    """(lang, English source, target) for every translation unit of a TMX file.
+
+    Raises ``TMError`` with the line of the problem.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise TMError(f"cannot read: {err.strerror} — check the path", path=path) from err
+    reader = _TmxReader(path)
+    parser = expat.ParserCreate()
+    reader.parser = parser
+    parser.StartElementHandler = reader.start
+    parser.EndElementHandler = reader.end
+    parser.CharacterDataHandler = reader.text
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as err:
+        raise TMError(
+            f"not well-formed XML: {expat.ErrorString(err.code)} — fix the TMX "
+            "file or export it again",
+            path=path,
+            line=err.lineno,
+        ) from err
+    if not reader.seen_tmx:
+        raise TMError(
+            "not a TMX file (no <tmx> element) — export TMX 1.4 from your CAT tool",
+            path=path,
+            line=1,
+        )
+    return reader.units
+
+
+class _TmxReader:
+    """expat callbacks collecting <tu> units; knows the line for every error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.parser: expat.XMLParserType | None = None
+        self.units: list[tuple[str, str, str]] = []
+        self.seen_tmx = False
+        self.srclang = "en"
+        self.tuvs: list[tuple[str, str]] = []
+        self.lang: str | None = None
+        self.seg: list[str] | None = None
+        self.tu_line = 0
+
+    def _line(self) -> int:
+        return self.parser.CurrentLineNumber if self.parser else 0
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name == "tmx":
+            self.seen_tmx = True
+        elif name == "header":
+            self.srclang = attrs.get("srclang", "en")
+        elif name == "tu":
+            self.tuvs, self.tu_line = [], self._line()
+        elif name == "tuv":
+            self.lang = attrs.get("xml:lang") or attrs.get("lang")
+            if not self.lang:
+                raise TMError(
+                    "<tuv> without xml:lang — add the language code",
+                    path=self.path,
+                    line=self._line(),
+                )
+        elif name == "seg":
+            self.seg = []
+
+    def text(self, data: str) -> None:
+        if self.seg is not None:
+            self.seg.append(data)
+
+    def end(self, name: str) -> None:
+        if name == "seg" and self.seg is not None and self.lang:
+            self.tuvs.append((self.lang, "".join(self.seg)))
+            self.seg = None
+        elif name == "tu":
+            self._close_tu()
+
+    def _close_tu(self) -> None:
+        src = self.srclang.lower() if self.srclang != "*all*" else "en"
+        sources = [seg for lang, seg in self.tuvs if lang.lower().split("-")[0] == src[:2]]
+        if not sources:
+            raise TMError(
+                f"<tu> without an English ({self.srclang}) <tuv> — every unit needs "
+                "its source text",
+                path=self.path,
+                line=self.tu_line,
+            )
+        for lang, seg in self.tuvs:
+            if lang.lower().split("-")[0] != src[:2] and seg.strip():
+                self.units.append((tmx_lang(lang), sources[0], seg))

@@ -97,6 +97,14 @@ def write_mo(catalog: polib.POFile, path: Path, *, include_fuzzy: bool) -> bool:
     """
     mo = polib.POFile(wrapwidth=PAGE_WIDTH)
     mo.metadata = dict(catalog.metadata)
+    # polib encodes the MO as UTF-8: say so, or gettext readers fall back to ASCII.
+    mo.metadata.update(
+        {
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+        }
+    )
     for entry in catalog:
         if entry.obsolete or (not entry.translated() and not (include_fuzzy and entry.msgstr)):
             continue

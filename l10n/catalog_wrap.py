@@ -105,7 +105,7 @@ _MANDATORY = {"BK", "CR", "LF", "NL"}
 
 @lru_cache(maxsize=4096)
 def _class(char: str) -> str:
-    from uniseg.linebreak import line_break  # type: ignore[import-untyped]
+    from uniseg.linebreak import line_break
 
     name = str(line_break(char))
     return _RESOLVE.get(name, name)

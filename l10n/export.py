@@ -19,15 +19,15 @@ Files: ``write_exports`` writes ``OUT/<locale>/<domain>.{txt,md,html}`` and
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .catalog_io import atomic_write, write_mo
 from .checks.base import is_unspaced
-from .errors import ExportError
+from .errors import CatalogError, ExportError
 from .model import Block, Document, Language, Segment
 
 if TYPE_CHECKING:
@@ -154,74 +154,13 @@ def export_document(
     return renderers[fmt](document, blocks, language)
 
 
-def reviewed_ratio(catalog: polib.POFile) -> float:
-    """Share (0.0–1.0) of the catalog's live entries that are translated and not fuzzy.
-
-    An empty catalog counts as fully reviewed (1.0): there is nothing left to review.
-    """
-    entries = [entry for entry in catalog if not entry.obsolete and entry.msgid]
-    if not entries:
-        return 1.0
-    reviewed = sum(1 for entry in entries if entry.msgstr and "fuzzy" not in entry.flags)
-    return reviewed / len(entries)
-
-
-def require_reviewed(catalog: polib.POFile, fail_under: float, *, path: str) -> float:
-    """Check ``--fail-under N`` (a percentage): return the ratio, or raise ``ExportError``."""
-    ratio = reviewed_ratio(catalog)
-    if ratio * 100 < fail_under:
-        raise ExportError(
-            f"only {ratio:.0%} of the entries are reviewed, --fail-under needs {fail_under:g}%"
-            " — review the fuzzy and untranslated entries or lower --fail-under",
-            path=path,
-        )
-    return ratio
-
-
-def mo_catalog(catalog: polib.POFile, *, include_fuzzy: bool = False) -> polib.POFile:
-    """A copy of ``catalog`` with only the entries to publish (fuzzy ones only if asked)."""
-    import polib
-
-    published = polib.POFile(wrapwidth=catalog.wrapwidth)
-    published.metadata = dict(catalog.metadata)
-    # The MO is UTF-8 (polib's encoding); say so, or gettext readers fall back to ASCII.
-    published.metadata["MIME-Version"] = "1.0"
-    published.metadata["Content-Type"] = "text/plain; charset=UTF-8"
-    published.metadata["Content-Transfer-Encoding"] = "8bit"
-    for entry in catalog:
-        if entry.obsolete or not entry.msgstr:
-            continue
-        if "fuzzy" in entry.flags and not include_fuzzy:
-            continue
-        published.append(
-            polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, msgctxt=entry.msgctxt)
-        )
-    return published
-
-
-def write_mo(catalog: polib.POFile, path: Path, *, include_fuzzy: bool = False) -> int:
-    """Compile ``catalog`` to ``path`` atomically; return the number of messages written."""
-    published = mo_catalog(catalog, include_fuzzy=include_fuzzy)
-    atomic_write(path, published.to_binary())
-    return len(published)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``."""
-    tmp: str | None = None
+def _publish(path: Path, write: Callable[[], object]) -> None:
+    """Run an atomic write from ``catalog_io``; a failure becomes an ``--out`` error."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as err:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        reason = err.strerror or str(err)
-        raise ExportError(
-            f"cannot write: {reason} — choose a writable --out directory", path=path
-        ) from err
+        write()
+    except CatalogError as err:
+        what = err.detail.split(" — ")[0]
+        raise ExportError(f"{what} — choose a writable --out directory", path=path) from err
 
 
 def export_path(out_dir: Path, document: Document, language: Language, fmt: str) -> Path:
@@ -252,11 +191,11 @@ def write_exports(
         if fmt == "mo":
             if catalog is None:
                 continue
-            write_mo(catalog, path, include_fuzzy=include_fuzzy)
+            _publish(path, partial(write_mo, catalog, path, include_fuzzy=include_fuzzy))
         else:
             text = export_document(
                 document, catalog, language, fmt=fmt, include_fuzzy=include_fuzzy
             )
-            atomic_write(path, text.encode("utf-8"))
+            _publish(path, partial(atomic_write, path, text.encode("utf-8")))
         written.append(path)
     return written

@@ -20,7 +20,8 @@ from typing import Literal
 BlockKind = Literal["chrome", "title", "byline", "heading", "paragraph", "caption", "media"]
 """What a block of the article is.
 
-- ``chrome``: scraped page furniture (``Download``, ``Search Trends``); dropped from catalogs and exports.
+- ``chrome``: scraped page furniture (``Download``, ``Search Trends``); dropped from
+  catalogs and exports.
 - ``title``: the headline; ``byline``: the source/author line under it (``CGTN``).
 - ``heading``: a short line without final punctuation between paragraphs.
 - ``paragraph``: running text, split into sentences.

@@ -1,0 +1,102 @@
+"""``l10n models``: list, install and remove the offline Argos Translate models.
+
+Thin commands: parse, call ``l10n.mt.store``, print. Attached to the main group with
+``main.add_command(models)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .config import Settings, load_settings
+from .errors import L10nError, ModelError
+from .languages import resolve
+from .model import Language
+from .mt import store
+
+
+@click.group()
+def models() -> None:
+    """Manage the offline translation models (Argos Translate packages)."""
+
+
+@models.command("list")
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="pyproject.toml to read the target languages from.",
+)
+def list_command(config: Path | None) -> None:
+    """Show installed packages and which target language has a model."""
+    try:
+        settings = load_settings(config=config)
+        installed = store.list_packages()
+        click.echo(f"Packages in {store.packages_dir()}:")
+        for pkg in installed:
+            prefix = f"  target-prefix {pkg.target_prefix}" if pkg.target_prefix else ""
+            click.echo(
+                f"  {pkg.name:<20} {pkg.from_code}→{pkg.to_code}  {pkg.version:<6} "
+                f"{pkg.path}{prefix}"
+            )
+        if not installed:
+            click.echo("  (none)")
+        click.echo("Target languages:")
+        for code in settings.languages:
+            lang = resolve(code)
+            click.echo(f"  {code:<6} en→{lang.mt_code:<4} {_model_status(lang, settings)}")
+    except L10nError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _model_status(lang: Language, settings: Settings) -> str:
+    choice = settings.models.get(lang.code) or settings.models.get(lang.mt_code)
+    try:
+        found = store.find_package("en", lang.mt_code, choice)
+    except ModelError as err:
+        return f"configured model unusable: {err}"
+    if found is None:
+        return "no model — untranslated entries stay empty for human translators"
+    return f"{found.name} {found.version}"
+
+
+@models.command("install")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--from-index",
+    "codes",
+    multiple=True,
+    metavar="LANG",
+    help="Download en→LANG from the Argos package index (online; repeatable).",
+)
+def install_command(paths: tuple[Path, ...], codes: tuple[str, ...]) -> None:
+    """Install .argosmodel files, or download packages with --from-index ru zh.
+
+    With --from-index, the arguments are language codes instead of files.
+    """
+    try:
+        if codes:
+            wanted = [*codes, *(str(p) for p in paths)]
+            installed = store.install_from_index([resolve(c).mt_code for c in wanted])
+        elif paths:
+            installed = [store.install_package(path) for path in paths]
+        else:
+            raise click.UsageError("give .argosmodel files, or --from-index with languages")
+    except L10nError as err:
+        raise click.ClickException(str(err)) from err
+    for pkg in installed:
+        click.echo(
+            f"installed {pkg.name} {pkg.version} ({pkg.from_code}→{pkg.to_code}) in {pkg.path}"
+        )
+
+
+@models.command("remove")
+@click.argument("name")
+def remove_command(name: str) -> None:
+    """Remove an installed package by name (translate-en_ru), directory or pair (en_ru)."""
+    try:
+        pkg = store.remove_package(name)
+    except L10nError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"removed {pkg.name} {pkg.version} from {pkg.path}")

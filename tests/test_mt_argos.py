@@ -1,0 +1,216 @@
+"""The batched CTranslate2 translator, run for real on the small test models."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from l10n.config import ModelChoice, MTSettings, Settings
+from l10n.errors import ModelError
+from l10n.languages import resolve
+from l10n.mt import Translator
+from l10n.mt.argos import ArgosTranslator, load_translator
+from l10n.mt.store import PackageInfo
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = Path(__file__).resolve().parents[1] / "source" / "china-central-asia-article.txt"
+KK_PREFIX = "kaz_Cyrl"
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    """Lines of the article (the translator does not care how they were segmented)."""
+    lines = ARTICLE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip()]
+
+
+def settings_for(tmp_path: Path, **models: ModelChoice) -> Settings:
+    return Settings(
+        root=tmp_path,
+        source=tmp_path / "source",
+        locales=tmp_path / "locales",
+        glossary=tmp_path / "glossary.csv",
+        models=dict(models),
+    )
+
+
+def test_translates_every_sentence_in_order(
+    installed_models: dict[str, PackageInfo], sentences: list[str]
+) -> None:
+    translator = ArgosTranslator(installed_models["ru"])
+    out = translator.translate(sentences)
+    assert len(out) == len(sentences)
+    assert all(isinstance(t, str) and t.strip() for t in out)
+    assert len(set(out)) > len(out) // 2  # different inputs, different outputs
+    assert translator.translate(sentences[::-1]) == out[::-1]
+    assert translator.translate(sentences[3:4]) == out[3:4]
+
+
+def test_deterministic_and_independent_of_batch_size(
+    installed_models: dict[str, PackageInfo], sentences: list[str]
+) -> None:
+    first = ArgosTranslator(installed_models["ru"], MTSettings(batch_size=16)).translate(sentences)
+    again = ArgosTranslator(installed_models["ru"], MTSettings(batch_size=16)).translate(sentences)
+    single = ArgosTranslator(installed_models["ru"], MTSettings(batch_size=1)).translate(sentences)
+    assert first == again == single
+
+
+def test_models_differ_per_language(
+    installed_models: dict[str, PackageInfo], sentences: list[str]
+) -> None:
+    ru = ArgosTranslator(installed_models["ru"]).translate(sentences[:5])
+    zh = ArgosTranslator(installed_models["zh"]).translate(sentences[:5])
+    assert ru != zh
+
+
+@pytest.mark.parametrize(
+    ("texts", "blank"),
+    [([], []), (["", "  "], [0, 1]), (["Hello.", "", "Bye."], [1])],
+    ids=["empty-list", "only-blank", "blank-kept-in-place"],
+)
+def test_blank_texts_are_kept(
+    installed_models: dict[str, PackageInfo], texts: list[str], blank: list[int]
+) -> None:
+    out = ArgosTranslator(installed_models["ru"]).translate(texts)
+    assert len(out) == len(texts)
+    assert [i for i, t in enumerate(out) if t == texts[i]] == blank
+
+
+def test_name_and_protocol(installed_models: dict[str, PackageInfo]) -> None:
+    translator: Translator = ArgosTranslator(installed_models["ru"])
+    assert translator.name == "argos translate-en_ru 1.0"
+
+
+def test_progress_reports_every_text(
+    installed_models: dict[str, PackageInfo], sentences: list[str]
+) -> None:
+    steps: list[int] = []
+    ArgosTranslator(installed_models["ru"], MTSettings(batch_size=8)).translate(
+        [*sentences, ""], progress=steps.append
+    )
+    assert steps[:-1] == [8] * (len(sentences) // 8) + [len(sentences) % 8]
+    assert steps[-1] == 1
+    assert sum(steps) == len(sentences) + 1
+
+
+def test_target_prefix_from_metadata_is_forced_and_stripped(
+    installed_models: dict[str, PackageInfo], sentences: list[str]
+) -> None:
+    kk = ArgosTranslator(installed_models["kk"])
+    assert kk.target_prefix == KK_PREFIX
+    batch = kk.tokenize(sentences[:4])
+    with_prefix = kk.translate_tokens(batch)
+    plain = ArgosTranslator(installed_models["kk"], target_prefix="").translate_tokens(batch)
+    assert all(KK_PREFIX not in tokens for tokens in with_prefix)
+    assert with_prefix != plain  # the prefix conditioned the decoder
+    out = kk.translate(sentences[:4])
+    assert all(t.strip() and not t.startswith(KK_PREFIX) for t in out)
+
+
+def test_source_prefix_token_is_prepended(
+    installed_models: dict[str, PackageInfo], sentences: list[str]
+) -> None:
+    plain = ArgosTranslator(installed_models["kk"])
+    opus = ArgosTranslator(installed_models["kk"], source_prefix=">>kaz_Cyrl<<")
+    assert opus.tokenize(["Hello."]) == [[">>kaz_Cyrl<<", *plain.tokenize(["Hello."])[0]]]
+    assert opus.translate(sentences[:4]) != plain.translate(sentences[:4])
+
+
+def test_decoding_keeps_underscores_and_spaces(installed_models: dict[str, PackageInfo]) -> None:
+    translator = ArgosTranslator(installed_models["ru"])
+    text = "snake_case and  two words"
+    assert translator.detokenize(translator.tokenize([text])[0]) == "snake_case and two words"
+
+
+def test_load_translator(installed_models: dict[str, PackageInfo], tmp_path: Path) -> None:
+    settings = replace(settings_for(tmp_path), mt=MTSettings(batch_size=4, threads=1))
+    translator = load_translator(resolve("zh-Hans"), settings)
+    assert translator is not None
+    assert (translator.package, translator.mt) == (installed_models["zh"], settings.mt)
+    assert load_translator(resolve("de"), settings) is None
+
+
+def test_load_translator_with_configured_model(
+    installed_models: dict[str, PackageInfo], tmp_path: Path, sentences: list[str]
+) -> None:
+    choice = ModelChoice(
+        package="translate-en_kk", source_prefix=">>kaz_Cyrl<<", target_prefix=KK_PREFIX
+    )
+    translator = load_translator(resolve("kk"), settings_for(tmp_path, kk=choice))
+    assert translator is not None
+    assert (translator.source_prefix, translator.target_prefix) == (">>kaz_Cyrl<<", KK_PREFIX)
+    assert all(translator.translate(sentences[:3]))
+
+
+def test_load_translator_missing_configured_model(argos_env: Path, tmp_path: Path) -> None:
+    settings = settings_for(tmp_path, kk=ModelChoice(package="translate-en_kk"))
+    with pytest.raises(ModelError) as err:
+        load_translator(resolve("kk"), settings)
+    assert str(err.value) == (
+        f"no installed package named 'translate-en_kk' in {argos_env} — install a package "
+        "with `l10n models install FILE.argosmodel`, or see `l10n models list`"
+    )
+
+
+def test_load_translator_broken_package(
+    installed_models: dict[str, PackageInfo], tmp_path: Path
+) -> None:
+    ru = installed_models["ru"]
+    (ru.model_dir / "model.bin").unlink()
+    with pytest.raises(ModelError) as err:
+        load_translator(resolve("ru"), settings_for(tmp_path))
+    assert str(err.value) == (
+        f"{ru.path}: broken package: model.bin is missing — reinstall it "
+        "with `l10n models install FILE.argosmodel`"
+    )
+
+
+def test_corrupt_model_file_is_a_model_error(installed_models: dict[str, PackageInfo]) -> None:
+    ru = installed_models["ru"]
+    (ru.model_dir / "model.bin").write_bytes(b"garbage")
+    with pytest.raises(ModelError) as err:
+        ArgosTranslator(ru).translate(["Hello."])
+    message = str(err.value)
+    assert message.startswith(f"{ru.model_dir}: cannot load the CTranslate2 model: ")
+    assert message.endswith(" — reinstall the package")
+    assert "\n" not in message
+
+
+PROBE = """
+import json, sys
+from pathlib import Path
+import l10n.mt.argos, l10n.mt.store, l10n.cli_models
+loaded = {"import": sorted(m for m in ("torch", "argostranslate", "argostranslate.translate",
+                                       "ctranslate2", "stanza") if m in sys.modules)}
+if len(sys.argv) > 1:
+    from l10n.mt.store import find_package
+    from l10n.mt.argos import ArgosTranslator
+    ArgosTranslator(find_package("en", "ru")).translate(["Hello world."])
+    loaded["translate"] = sorted(m for m in ("torch", "argostranslate.translate", "stanza")
+                                 if m in sys.modules)
+print(json.dumps(loaded))
+"""
+
+
+def test_imports_stay_light(installed_models: dict[str, PackageInfo]) -> None:
+    """Importing the engine loads nothing heavy; translating never loads torch or stanza."""
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE, "translate"], capture_output=True, text=True, check=True
+    )
+    assert json.loads(run.stdout) == {"import": [], "translate": []}
+
+
+def test_configured_relative_path_is_relative_to_the_project(
+    installed_models: dict[str, PackageInfo], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``package = "argos/packages/…"`` in pyproject.toml does not depend on the cwd."""
+    monkeypatch.chdir(installed_models["kk"].path)
+    choice = ModelChoice(package="argos/packages/translate-en_kk-1_0")
+    translator = load_translator(resolve("kk"), settings_for(tmp_path, kk=choice))
+    assert translator is not None and translator.package == installed_models["kk"]

@@ -7,6 +7,8 @@ locales = "locales"          # where <domain>.pot and <locale>/LC_MESSAGES/<doma
 glossary = "glossary.csv"
 languages = ["ru", "kk", "zh"]
 fuzzy-threshold = 80         # % similarity for an edited segment to inherit its old translation
+glossary-mode = "check"      # "check": MT first, re-translate with the missing terms masked;
+                             # "mask": mask every glossary term before MT
 memory = ".l10n/memory.sqlite3"
 
 [tool.l10n.mt]
@@ -15,7 +17,7 @@ batch-size = 16              # sentences per translate_batch call
 threads = 0                  # 0: CTranslate2 picks (all cores)
 
 [tool.l10n.models.kk]        # bring your own model for a language
-package = "translate-en_kk"  # installed package name, or a path to an .argosmodel
+package = "translate-en_kk"  # installed package name, or the path of an installed package dir
 source-prefix = ">>kaz_Cyrl<<"
 ```
 """
@@ -26,16 +28,17 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 DEFAULT_LANGUAGES = ("ru", "kk", "zh")
+GlossaryMode = Literal["check", "mask"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Settings:
     glossary: Path
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     fuzzy_threshold: float = 80.0
+    glossary_mode: GlossaryMode = "check"
     memory: Path | None = None
     mt: MTSettings = field(default_factory=MTSettings)
     models: dict[str, ModelChoice] = field(default_factory=dict)
@@ -122,11 +126,28 @@ def _read_table(path: Path) -> dict[str, Any]:
     return table
 
 
-_TOP_KEYS = {"source", "locales", "glossary", "languages", "fuzzy-threshold", "memory", "mt", "models"}
-_MT_KEYS = {"beam-size": "beam_size", "batch-size": "batch_size", "threads": "threads",
-            "length-penalty": "length_penalty"}
-_MODEL_KEYS = {"package": "package", "source-prefix": "source_prefix",
-               "target-prefix": "target_prefix"}
+_TOP_KEYS = {
+    "glossary-mode",
+    "source",
+    "locales",
+    "glossary",
+    "languages",
+    "fuzzy-threshold",
+    "memory",
+    "mt",
+    "models",
+}
+_MT_KEYS = {
+    "beam-size": "beam_size",
+    "batch-size": "batch_size",
+    "threads": "threads",
+    "length-penalty": "length_penalty",
+}
+_MODEL_KEYS = {
+    "package": "package",
+    "source-prefix": "source_prefix",
+    "target-prefix": "target_prefix",
+}
 
 
 def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
@@ -136,18 +157,31 @@ def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
     unknown = sorted(set(table) - _TOP_KEYS)
     if unknown:
         raise fail(unknown[0], f"unknown key — known keys are {', '.join(sorted(_TOP_KEYS))}")
-    paths = {k: _path_value(table, k, default, fail) for k, default in
-             (("source", "source"), ("locales", "locales"), ("glossary", "glossary.csv"),
-              ("memory", ".l10n/memory.sqlite3"))}
+    paths = {
+        k: _path_value(table, k, default, fail)
+        for k, default in (
+            ("source", "source"),
+            ("locales", "locales"),
+            ("glossary", "glossary.csv"),
+            ("memory", ".l10n/memory.sqlite3"),
+        )
+    }
     languages = table.get("languages", list(DEFAULT_LANGUAGES))
     if not (isinstance(languages, list) and all(isinstance(x, str) and x for x in languages)):
         raise fail("languages", 'expected a list of language codes — e.g. ["ru", "kk", "zh"]')
     threshold = table.get("fuzzy-threshold", 80)
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) \
-            or not 0 < threshold <= 100:
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, (int, float))
+        or not 0 < threshold <= 100
+    ):
         raise fail("fuzzy-threshold", "expected a number from 1 to 100 — e.g. 80")
+    mode = table.get("glossary-mode", "check")
+    if mode not in ("check", "mask"):
+        raise fail("glossary-mode", 'expected "check" or "mask" — e.g. glossary-mode = "check"')
     return Settings(
         root=root,
+        glossary_mode=mode,
         source=root / paths["source"],
         locales=root / paths["locales"],
         glossary=root / paths["glossary"],
@@ -177,8 +211,11 @@ def _mt_settings(raw: Any, fail: Any) -> MTSettings:
         if key == "length-penalty":
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
         else:
-            ok = isinstance(value, int) and not isinstance(value, bool) and value >= (
-                0 if key == "threads" else 1)
+            ok = (
+                isinstance(value, int)
+                and not isinstance(value, bool)
+                and value >= (0 if key == "threads" else 1)
+            )
         if not ok:
             raise fail(f"mt.{key}", "expected a positive number — e.g. 4")
         values[_MT_KEYS[key]] = value
@@ -195,8 +232,9 @@ def _model_choices(raw: Any, fail: Any) -> dict[str, ModelChoice]:
         values: dict[str, str] = {}
         for key, value in spec.items():
             if key not in _MODEL_KEYS:
-                raise fail(f"models.{lang}.{key}",
-                           f"unknown key — known keys are {', '.join(_MODEL_KEYS)}")
+                raise fail(
+                    f"models.{lang}.{key}", f"unknown key — known keys are {', '.join(_MODEL_KEYS)}"
+                )
             if not isinstance(value, str):
                 raise fail(f"models.{lang}.{key}", "expected a string")
             values[_MODEL_KEYS[key]] = value

@@ -69,7 +69,13 @@ BAD = [
         "unknown-key",
         "[tool.l10n]\nlangs = ['ru']\n",
         "pyproject.toml: [tool.l10n] langs: unknown key — known keys are fuzzy-threshold, glossary,"
-        " languages, locales, memory, models, mt, source",
+        " glossary-mode, languages, locales, memory, models, mt, source",
+    ),
+    (
+        "glossary-mode",
+        "[tool.l10n]\nglossary-mode = 'force'\n",
+        'pyproject.toml: [tool.l10n] glossary-mode: expected "check" or "mask" — e.g. '
+        'glossary-mode = "check"',
     ),
     (
         "languages-string",

@@ -1,0 +1,6 @@
+"""``python -m l10n``."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    main()

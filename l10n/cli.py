@@ -1,0 +1,378 @@
+"""Click commands: parse options, call ``l10n.pipeline``, print the report.
+
+This module imports neither polib nor argostranslate; every ``L10nError`` becomes one
+line on standard error and exit code 1 in ``main``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import L10nError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class L10nGroup(click.Group):
+    """Turns every ``L10nError`` into a one-line ``ClickException`` (exit 1, no traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except L10nError as err:
+            raise click.ClickException(str(err)) from err
+
+
+def _project_options(func: F) -> F:
+    """Options shared by the commands that work on a project."""
+    options = [
+        click.option(
+            "--config",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="pyproject.toml to read [tool.l10n] from (default: nearest one).",
+        ),
+        click.option(
+            "--source",
+            type=click.Path(path_type=Path),
+            help="Directory of English articles (default: [tool.l10n] source).",
+        ),
+        click.option(
+            "--locales",
+            type=click.Path(path_type=Path),
+            help="Directory of catalogs (default: [tool.l10n] locales).",
+        ),
+        click.option(
+            "--glossary",
+            type=click.Path(path_type=Path),
+            help="Glossary CSV (default: [tool.l10n] glossary).",
+        ),
+        click.option(
+            "--to",
+            "to",
+            metavar="LANGS",
+            help="Target languages, comma-separated (default: [tool.l10n] languages).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(
+    config: Path | None, source: Path | None, locales: Path | None, glossary: Path | None
+) -> Any:
+    from .config import load_settings
+
+    settings = load_settings(config=config)
+    return settings.with_overrides(
+        source=source.resolve() if source else None,
+        locales=locales.resolve() if locales else None,
+        glossary=glossary.resolve() if glossary else None,
+    )
+
+
+def _codes(to: str | None) -> tuple[str, ...]:
+    from .languages import parse_list
+
+    return parse_list(to) if to else ()
+
+
+@click.group(cls=L10nGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="l10n")
+def cli() -> None:
+    """Localize news articles offline: segment, glossary, machine translation,
+    gettext PO review, quality checks and export."""
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also show text with nothing to translate (timestamps, numbers).",
+)
+def segment(file: Path, as_json: bool, show_all: bool) -> None:
+    """Print the translatable segments of FILE (``-`` reads standard input)."""
+    from . import pipeline
+
+    if str(file) == "-":
+        article = pipeline.segment_text(sys.stdin.read())
+    else:
+        article = pipeline.segment_file(file, root=Path.cwd())
+    for seg in article.segments:
+        if not (seg.translatable or show_all):
+            continue
+        if as_json:
+            record = asdict(seg)
+            record["references"] = list(seg.references)
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            mark = " " if seg.translatable else "-"
+            click.echo(f"{seg.line:>4} {mark} {seg.kind:<9} {seg.text}")
+
+
+@cli.command()
+@_project_options
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--retranslate",
+    is_flag=True,
+    help="Machine-translate again entries that hold machine output (never human ones).",
+)
+def run(
+    config: Path | None,
+    source: Path | None,
+    locales: Path | None,
+    glossary: Path | None,
+    to: str | None,
+    files: Sequence[Path],
+    retranslate: bool,
+) -> None:
+    """Segment the articles, machine-translate, and write the PO catalogs."""
+    from . import pipeline
+
+    settings = _settings(config, source, locales, glossary)
+    with _progress() as progress:
+        report = pipeline.run(
+            settings,
+            files=tuple(files),
+            languages=_codes(to),
+            retranslate=retranslate,
+            progress=progress,
+        )
+    for warning in report.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    for path in report.templates:
+        click.echo(f"template {pipeline.display_path(path, settings.root)}")
+    click.echo(_run_table(report))
+    for error in report.errors:
+        click.secho(f"error: {error}", fg="red", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+def _run_table(report: Any) -> str:
+    head = ("language", "human", "machine", "memory", "fuzzy-match", "new MT", "empty", "obsolete")
+    rows = [head] + [
+        (
+            s.language,
+            s.kept_human,
+            s.kept_machine,
+            s.reused_tm,
+            s.fuzzy_matched,
+            s.translated,
+            s.untranslated,
+            s.obsoleted,
+        )
+        for s in report.languages
+    ]
+    return _table(rows)
+
+
+def _table(rows: Sequence[Sequence[Any]]) -> str:
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(
+            str(cell).ljust(widths[i]) if i == 0 else str(cell).rjust(widths[i])
+            for i, cell in enumerate(row)
+        ).rstrip()
+        for row in rows
+    )
+
+
+class _progress:
+    """A Click progress bar on a terminal, nothing otherwise; yields a callback or None."""
+
+    def __enter__(self) -> Callable[[int, int], None] | None:
+        self._bar: Any = None
+        if not sys.stderr.isatty():
+            return None
+        return self._update
+
+    def _update(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="translating", file=sys.stderr)
+            self._bar.__enter__()
+        self._bar.update(done - self._bar.pos)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+@cli.command()
+@_project_options
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="N",
+    help="Exit 1 when a language has fewer than N% reviewed segments.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per catalog.")
+def status(
+    config: Path | None,
+    source: Path | None,
+    locales: Path | None,
+    glossary: Path | None,
+    to: str | None,
+    fail_under: float | None,
+    as_json: bool,
+) -> None:
+    """Per-language progress: translated, fuzzy and untranslated segments and words."""
+    from . import pipeline, review
+
+    settings = _settings(config, source, locales, glossary)
+    report = review.status(settings, languages=_codes(to))
+    rows: list[Sequence[Any]] = [("language", "reviewed", "fuzzy", "empty", "words", "%")]
+    for item in report:
+        if as_json:
+            record = asdict(item)
+            record.update(
+                catalogs=[pipeline.display_path(p, settings.root) for p in item.catalogs],
+                percent=round(item.percent, 1),
+            )
+            click.echo(json.dumps(record, ensure_ascii=False))
+        rows.append(
+            (
+                item.language,
+                item.translated,
+                item.fuzzy,
+                item.untranslated,
+                f"{item.words_translated}/{item.words_total}",
+                f"{item.percent:.1f}",
+            )
+        )
+    if not as_json:
+        click.echo(_table(rows))
+    below = [s for s in report if fail_under is not None and s.percent < fail_under]
+    if below:
+        names = ", ".join(f"{s.language} ({s.percent:.1f}%)" for s in below)
+        raise click.ClickException(f"below --fail-under {fail_under:g}%: {names}")
+
+
+@cli.command()
+@_project_options
+@click.option(
+    "--fail-on",
+    type=click.Choice(["warning", "error"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when an issue of this severity or worse is found.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per issue.")
+@click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
+def check(
+    config: Path | None,
+    source: Path | None,
+    locales: Path | None,
+    glossary: Path | None,
+    to: str | None,
+    fail_on: str,
+    as_json: bool,
+    list_checks: bool,
+) -> None:
+    """Quality checks on the catalogs: glossary, numbers, punctuation, quotes…"""
+    from . import review
+
+    if list_checks:
+        for spec in review.check_list():
+            click.echo(f"{spec.id:<16} {spec.severity:<8} {spec.description}")
+        return
+    settings = _settings(config, source, locales, glossary)
+    issues = review.check(settings, languages=_codes(to))
+    for issue in issues:
+        if as_json:
+            click.echo(json.dumps(asdict(issue), ensure_ascii=False))
+        else:
+            click.echo(f"{issue} ({issue.severity})")
+    failing = {"error"} if fail_on == "error" else {"error", "warning"}
+    counts = {
+        sev: sum(1 for i in issues if i.severity == sev) for sev in ("error", "warning", "info")
+    }
+    click.echo(
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info", err=True
+    )
+    if any(i.severity in failing for i in issues):
+        sys.exit(1)
+
+
+@cli.command()
+@_project_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["txt", "md", "html", "mo"]),
+    multiple=True,
+    help="Output format; repeat for several (default: all).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Output directory.",
+)
+@click.option(
+    "--include-fuzzy",
+    is_flag=True,
+    help="Publish machine output (fuzzy entries) instead of falling back to English.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="N",
+    help="Refuse to export a language with fewer than N% reviewed segments.",
+)
+def export(
+    config: Path | None,
+    source: Path | None,
+    locales: Path | None,
+    glossary: Path | None,
+    to: str | None,
+    fmt: tuple[str, ...],
+    out: Path,
+    include_fuzzy: bool,
+    fail_under: float | None,
+) -> None:
+    """Rebuild the localized articles from the catalogs (text, Markdown, HTML, MO)."""
+    from . import pipeline, review
+
+    settings = _settings(config, source, locales, glossary)
+    report = review.export(
+        settings,
+        languages=_codes(to),
+        formats=fmt or ("txt", "md", "html", "mo"),
+        out=out.resolve(),
+        include_fuzzy=include_fuzzy,
+        fail_under=fail_under,
+    )
+    for path in report.written:
+        click.echo(f"wrote {pipeline.display_path(path, Path.cwd())}")
+    if report.refused:
+        raise click.ClickException("; ".join(report.refused))
+
+
+def _attach_groups(group: click.Group) -> None:
+    from .cli_models import models
+    from .cli_tm import tm
+
+    group.add_command(models)
+    group.add_command(tm)
+
+
+_attach_groups(cli)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="l10n")

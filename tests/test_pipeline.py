@@ -1,0 +1,156 @@
+"""The whole pipeline on the bundled article through the real engine (small test models)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from l10n.cli import cli
+from l10n.config import Settings, load_settings
+from l10n.model import Language
+from l10n.mt import Translator
+from l10n.pipeline import catalog_path, default_translator, run
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO / "source" / "china-central-asia-article.txt"
+DOMAIN = ARTICLE.stem
+LOCALES = {"ru": "ru", "kk": "kk", "zh": "zh_Hans"}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argos_env: Path) -> Path:
+    root = tmp_path / "project"
+    (root / "source").mkdir(parents=True)
+    shutil.copy(ARTICLE, root / "source")
+    shutil.copy(REPO / "glossary.csv", root)
+    (root / "pyproject.toml").write_text(
+        '[tool.l10n]\nlanguages = ["ru", "kk", "zh"]\n'
+        '[tool.l10n.models.kk]\nsource-prefix = ">>kaz_Cyrl<<"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(root)
+    return root
+
+
+def install_with_cli(model_files: dict[str, Path]) -> None:
+    result = CliRunner().invoke(cli, ["models", "install", *map(str, model_files.values())])
+    assert result.exit_code == 0, result.output
+
+
+def po(root: Path, code: str) -> polib.POFile:
+    return polib.pofile(str(root / "locales" / LOCALES[code] / "LC_MESSAGES" / f"{DOMAIN}.po"))
+
+
+class Counting:
+    """Wraps the real translator factory and counts calls into the engine."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.texts = 0
+        self.sent: list[str] = []
+
+    def __call__(self, language: Language, settings: Settings) -> Translator | None:
+        inner = default_translator(language, settings)
+        if inner is None:
+            return None
+        outer = self
+
+        class Wrapped:
+            name = inner.name
+
+            def translate(self, texts: Sequence[str]) -> list[str]:
+                outer.calls += 1
+                outer.texts += len(texts)
+                outer.sent.extend(texts)
+                return inner.translate(texts)
+
+        return Wrapped()
+
+
+def test_run_fills_every_catalog_through_the_real_engine(
+    project: Path, model_files: dict[str, Path]
+) -> None:
+    install_with_cli(model_files)
+    result = CliRunner().invoke(cli, ["run"])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    for code in ("ru", "kk", "zh"):
+        catalog = po(project, code)
+        assert len(catalog) == 32
+        for entry in catalog:
+            assert entry.msgstr.strip(), (code, entry.msgid)
+            assert entry.fuzzy
+            assert f"machine translation: argos translate-en_{code}" in entry.comment
+        if shutil.which("msgfmt"):
+            path = project / "locales" / LOCALES[code] / "LC_MESSAGES" / f"{DOMAIN}.po"
+            check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)])
+            assert check.returncode == 0
+
+
+def test_rerun_calls_the_engine_zero_times_and_rewrites_nothing(
+    project: Path, installed_models: object
+) -> None:
+    settings = load_settings(project)
+    first = Counting()
+    run(settings, translator_for=first)
+    assert first.calls >= 3 and first.texts >= 3 * 32
+    files = sorted((project / "locales").rglob("*.po*"))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    again = Counting()
+    report = run(settings, translator_for=again)
+    assert again.calls == 0
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
+    assert [s.kept_machine for s in report.languages] == [32, 32, 32]
+    assert not any(s.written for s in report.languages)
+
+
+def test_a_translators_edit_survives_a_source_edit_and_rerun(
+    project: Path, installed_models: object
+) -> None:
+    settings = load_settings(project)
+    run(settings)
+    path = catalog_path(settings, Language("ru", "ru", "ru"), DOMAIN)
+    catalog = polib.pofile(str(path))
+    title = catalog[0]
+    title.msgstr = "Что означают связи Китая и Центральной Азии для неспокойного мира?"
+    title.flags.remove("fuzzy")
+    title.tcomment = "checked by the desk"
+    week = next(e for e in catalog if "next week." in e.msgid)
+    week.msgstr = "Китай проведёт первый саммит «Китай — Центральная Азия» в Сиане."
+    week.flags.remove("fuzzy")
+    catalog.save(str(path))
+    article = project / "source" / ARTICLE.name
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("next week.", "next month."),
+        encoding="utf-8",
+    )
+    counter = Counting()
+    run(settings, translator_for=counter)
+    after = polib.pofile(str(path))
+    kept = after.find(title.msgid)
+    assert kept is not None and not kept.fuzzy
+    assert kept.msgstr == title.msgstr and kept.tcomment == "checked by the desk"
+    # Only the edited sentence goes to the engine (masked, and again unmasked when the
+    # random test model loses a glossary placeholder), for each of the three languages.
+    assert counter.texts >= 3
+    assert all("next month." in text for text in counter.sent)
+    edited = next(e for e in after if "next month." in e.msgid)
+    assert edited.fuzzy and edited.previous_msgid == week.msgid
+    assert edited.msgstr == week.msgstr  # the old human translation, as a fuzzy suggestion
+
+
+def test_language_without_model_still_gets_its_catalog(
+    project: Path, model_files: dict[str, Path]
+) -> None:
+    CliRunner().invoke(cli, ["models", "install", str(model_files["ru"])])
+    result = CliRunner().invoke(cli, ["run", "--to", "ru,kk"])
+    assert result.exit_code == 0
+    assert [line.split(":")[1] for line in result.stderr.splitlines()] == [" kk"]
+    assert all(e.msgstr for e in po(project, "ru"))
+    assert not any(e.msgstr for e in po(project, "kk"))

@@ -38,7 +38,6 @@ TEMPLATE_HEADERS = (
     ("MIME-Version", "1.0"),
     ("Content-Type", "text/plain; charset=UTF-8"),
     ("Content-Transfer-Encoding", "8bit"),
-    ("Plural-Forms", "nplurals=INTEGER; plural=EXPRESSION;"),
     ("X-Generator", ""),
 )
 

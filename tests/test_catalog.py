@@ -115,7 +115,6 @@ def test_template_headers() -> None:
         "MIME-Version",
         "Content-Type",
         "Content-Transfer-Encoding",
-        "Plural-Forms",
         "X-Generator",
     ]
     assert meta["Content-Type"] == "text/plain; charset=UTF-8"

@@ -95,7 +95,9 @@ def test_run_without_models_writes_catalogs_and_warns(project: Path) -> None:
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
 def test_catalogs_pass_msgfmt_check(project: Path) -> None:
     assert invoke("run").exit_code == 0
-    for po_path in sorted((project / "locales").rglob("*.po")):
+    written = sorted((project / "locales").rglob("*.po*"))
+    assert len(written) == 4  # the template and three catalogs
+    for po_path in written:
         done = subprocess.run(
             ["msgfmt", "--check", "-o", "/dev/null", str(po_path)], capture_output=True, text=True
         )

@@ -193,21 +193,28 @@ def _table(rows: Sequence[Sequence[Any]]) -> str:
 class _progress:
     """A Click progress bar on a terminal, nothing otherwise; yields a callback or None."""
 
-    def __enter__(self) -> Callable[[int, int], None] | None:
+    def __enter__(self) -> Callable[[str, int, int], None] | None:
         self._bar: Any = None
         if not sys.stderr.isatty():
             return None
         return self._update
 
-    def _update(self, done: int, total: int) -> None:
+    def _update(self, code: str, done: int, total: int) -> None:
+        label = f"translating {code}"
+        if self._bar is not None and self._bar.label != label:
+            self._close()
         if self._bar is None:
-            self._bar = click.progressbar(length=total, label="translating", file=sys.stderr)
+            self._bar = click.progressbar(length=total, label=label, file=sys.stderr)
             self._bar.__enter__()
         self._bar.update(done - self._bar.pos)
 
-    def __exit__(self, *exc: object) -> None:
+    def _close(self) -> None:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
+            self._bar = None
+
+    def __exit__(self, *exc: object) -> None:
+        self._close()
 
 
 @cli.command()

@@ -21,7 +21,8 @@ from .model import Document, Glossary, Language, LanguageStats, Segment, Transla
 from .mt import Translator
 
 TranslatorFactory = Callable[[Language, Settings], "Translator | None"]
-Progress = Callable[[int], None]
+ProgressCallback = Callable[[str, int, int], None]
+"""Called as ``progress(language_code, done, total)`` while a language is translated."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def run(
     languages: Sequence[str] = (),
     retranslate: bool = False,
     translator_for: TranslatorFactory | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> RunReport:
     """Segment the articles, merge each language's catalogs, fill them, and write them.
 
@@ -211,7 +212,7 @@ def _run_language(
     glossary: Glossary,
     factory: TranslatorFactory,
     retranslate: bool,
-    progress: Callable[[int, int], None] | None,
+    progress: ProgressCallback | None,
 ) -> LanguageStats:
     """Merge, fill and write every catalog of one language; MT all its new text in one batch."""
     from .catalog import apply_translations
@@ -276,7 +277,7 @@ def _machine_translate(
     texts: Sequence[str],
     glossary: Glossary,
     factory: TranslatorFactory,
-    progress: Callable[[int, int], None] | None,
+    progress: ProgressCallback | None,
 ) -> tuple[dict[str, Translation], list[str]]:
     """MT for ``texts`` with the glossary enforced; a warning instead when there is no model."""
     if not texts:
@@ -287,7 +288,7 @@ def _machine_translate(
     if translator is None:
         return {}, [no_model_warning(lang)]
     if progress is not None:
-        translator = _Reporting(translator, len(texts), progress)
+        translator = _Reporting(translator, lang.code, len(texts), progress)
     found = translate_segments(
         texts, translator, glossary, lang.mt_code, strategy=settings.glossary_mode
     )
@@ -323,14 +324,15 @@ def _flag_untranslated(catalog: Any, lang: Language) -> None:
 
 
 class _Reporting:
-    """A Translator that reports progress (done, total) to the CLI's progress bar.
+    """A Translator that reports progress (language, done, total) to the CLI's progress bar.
 
     An engine whose ``translate`` takes a ``progress`` callback (ArgosTranslator) reports
     after every batch; any other after every call.
     """
 
-    def __init__(self, inner: Translator, total: int, report: Callable[[int, int], None]) -> None:
+    def __init__(self, inner: Translator, code: str, total: int, report: ProgressCallback) -> None:
         self._inner = inner
+        self._code = code
         self._total = total
         self._report = report
         self._done = 0
@@ -341,7 +343,7 @@ class _Reporting:
 
     def _advance(self, count: int) -> None:
         self._done = min(self._total, self._done + count)
-        self._report(self._done, self._total)
+        self._report(self._code, self._done, self._total)
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         if "progress" in inspect.signature(self._inner.translate).parameters:

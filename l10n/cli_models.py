@@ -15,6 +15,7 @@ from .errors import L10nError, ModelError
 from .languages import resolve
 from .model import Language
 from .mt import store
+from .mt.argos import configured_choice
 
 
 @click.group()
@@ -51,9 +52,8 @@ def list_command(config: Path | None) -> None:
 
 
 def _model_status(lang: Language, settings: Settings) -> str:
-    choice = settings.models.get(lang.code) or settings.models.get(lang.mt_code)
     try:
-        found = store.find_package("en", lang.mt_code, choice)
+        found = store.find_package("en", lang.mt_code, configured_choice(lang, settings))
     except ModelError as err:
         return f"configured model unusable: {err}"
     if found is None:

@@ -10,10 +10,12 @@ word, and they drop or garble markup such as ``<x1>``, ``{1}`` or private-use ch
 and the number makes each placeholder in a sentence distinct.
 
 A masked translation is used only when every placeholder came back exactly once and intact
-(an ending the model glued onto it is kept after an acronym: ``ШОС-а``). Otherwise the text's
-other translation is used: with the default ``mask`` strategy the failed texts are translated
-again together, unmasked, in one more call; with ``check`` the unmasked translation came first
-and only texts missing a form were masked. A term whose form is still missing is reported in a
+(an ending the model glued onto it is kept after an acronym: ``ШОС-а``) and no damaged copy
+(``ХЗ1``, ``ＸＺ１``, ``Z1``, ``вXZ1``) is left. Otherwise the text's other translation is used:
+with the ``mask`` strategy the failed texts are translated again together, unmasked, in one
+more call; with ``check`` (the project default) the unmasked translation came first, only texts
+missing a form were masked, and the masked one replaces it only if it misses no more terms. A
+term whose form is still missing is reported in a
 ``glossary: missing …`` comment. So the translator is called at most twice per batch and no
 placeholder debris is ever shipped. Restored targets keep their base form: inflecting them is
 the reviewer's job (machine entries are fuzzy). ``check`` keeps the model's own correctly
@@ -24,6 +26,7 @@ whenever a form is missing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -39,6 +42,12 @@ Strategy = Literal["mask", "check"]
 # A lowercase ending a model glued onto a placeholder, as it would onto an acronym.
 _GLUED_ENDING = r"-?[a-zа-яёәғқңөұүһі]{1,6}(?!\w)"
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+# A placeholder glued to a Latin or Cyrillic letter or a digit is damaged (``вXZ1``, or a word
+# longer than an ending: ``XZ1собралась``); Chinese characters may touch it (``在XZ1举行``).
+_NOT_GLUED = r"(?<![A-Za-z0-9\u0400-\u04ff])"
+_NOT_GLUED_AFTER = r"(?![A-Za-z\u0400-\u04ff])"
+# Cyrillic letters a model may write for a placeholder's Latin ones (``ХЗ1`` for ``XZ1``).
+_LOOKALIKES = str.maketrans("ХхЗзКкВв", "XxZzQqVv")
 
 
 @dataclass(frozen=True)
@@ -99,20 +108,30 @@ def _check_first(
     texts: Sequence[str], translator: Translator, glossary: Glossary, lang: str
 ) -> list[str]:
     targets = [out.strip() for out in _call(translator, texts)]
-    redo: dict[int, Masked] = {}
+    redo: dict[int, tuple[Masked, set[str]]] = {}
     for i, (text, target) in enumerate(zip(texts, targets, strict=True)):
-        missing = {
-            m.term.term
-            for m in find_terms(text, glossary)
-            if target_form(m.term, lang) and target_present(m.term, lang, target) is None
-        }
+        missing = _missing(text, target, glossary, lang)
         if missing:
-            redo[i] = mask(text, glossary, lang, only=missing)
+            redo[i] = (mask(text, glossary, lang, only=missing), missing)
     if redo:
-        outputs = _call(translator, [m.text for m in redo.values()])
-        for (i, masked), out in zip(redo.items(), outputs, strict=True):
-            targets[i] = restore(masked, out, lang) or targets[i]
+        outputs = _call(translator, [masked.text for masked, _ in redo.values()])
+        for (i, (masked, missing)), out in zip(redo.items(), outputs, strict=True):
+            restored = restore(masked, out, lang)
+            # the masked retry may lose a form the first output had: keep the better one
+            if restored is not None and len(_missing(texts[i], restored, glossary, lang)) <= len(
+                missing
+            ):
+                targets[i] = restored
     return targets
+
+
+def _missing(text: str, target: str, glossary: Glossary, lang: str) -> set[str]:
+    """The terms of ``text`` that have a ``lang`` form not found in ``target``."""
+    return {
+        m.term.term
+        for m in find_terms(text, glossary)
+        if target_form(m.term, lang) and target_present(m.term, lang, target) is None
+    }
 
 
 def _call(translator: Translator, texts: Sequence[str]) -> list[str]:
@@ -166,12 +185,14 @@ def restore(masked: Masked, output: str, lang: str) -> str | None:
     output = output.strip()
     if not masked.slots:
         return output
-    exact = re.compile(rf"(?<![A-Za-z0-9]){masked.prefix}(\d+)(?!\d)({_GLUED_ENDING})?")
+    exact = re.compile(
+        rf"{_NOT_GLUED}{masked.prefix}(\d+)(?!\d)({_GLUED_ENDING})?{_NOT_GLUED_AFTER}"
+    )
     found = [int(m.group(1)) for m in exact.finditer(output)]
     if sorted(found) != list(range(1, len(masked.slots) + 1)):
         return None
     remainder = exact.sub("", output)
-    if _looks_like_placeholder(remainder, masked.prefix):
+    if _has_debris(remainder, masked):
         return None
     if base_language(lang) in ("zh", "ja"):
         output = _close_cjk_gaps(output, masked.prefix)
@@ -183,6 +204,21 @@ def _close_cjk_gaps(output: str, prefix: str) -> str:
     """Drop the spaces a model put between a placeholder and Chinese text (``在 XZ1 举行``)."""
     output = re.sub(rf"(?<={_CJK})\s+(?={prefix}\d)", "", output)
     return re.sub(rf"({prefix}\d+)\s+(?={_CJK})", r"\1", output)
+
+
+def _has_debris(remainder: str, masked: Masked) -> bool:
+    """A damaged copy of a placeholder left once the intact ones are taken out of the output.
+
+    Full-width (``ＸＺ１``) and Cyrillic (``ХЗ1``) spellings count, and so does a code made of
+    the prefix's letters and a number (``Z1``) unless the source itself has that code.
+    """
+    text = unicodedata.normalize("NFKC", remainder)
+    if _looks_like_placeholder(text, masked.prefix):
+        return True
+    source = unicodedata.normalize("NFKC", masked.source).casefold()
+    letters = re.escape("".join(sorted(set(masked.prefix))))
+    codes = re.finditer(rf"(?i){_NOT_GLUED}[{letters}]+\d+(?!\d)", text.translate(_LOOKALIKES))
+    return any(code.group().casefold() not in source for code in codes)
 
 
 def _looks_like_placeholder(text: str, prefix: str) -> bool:

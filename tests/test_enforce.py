@@ -180,6 +180,31 @@ BROKEN = [
         lambda t: fake_damages_first(t, "XZ1 xz 1"),
         "ШОС собралась в Сиань сегодня.",
     ),
+    (
+        "intact-plus-cyrillic-copy",
+        lambda t: fake_damages_first(t, "XZ1 ХЗ1"),
+        "ШОС собралась в Сиань сегодня.",
+    ),
+    (
+        "intact-plus-full-width-copy",
+        lambda t: fake_damages_first(t, "XZ1 ＸＺ１"),
+        "ШОС собралась в Сиань сегодня.",
+    ),
+    (
+        "intact-plus-fragment",
+        lambda t: fake_damages_first(t, "XZ1 Z1"),
+        "ШОС собралась в Сиань сегодня.",
+    ),
+    (
+        "glued-to-a-word-before",
+        lambda t: fake_damages_first(t, "вXZ1"),
+        "ШОС собралась в Сиань сегодня.",
+    ),
+    (
+        "glued-to-a-word-after",
+        lambda t: fake_damages_first(t, "XZ1собралась"),
+        "ШОС собралась в Сиань сегодня.",
+    ),
 ]
 
 
@@ -318,3 +343,41 @@ def test_check_first_keeps_the_unmasked_output_when_a_placeholder_breaks() -> No
     assert fake.calls == [["China met today."], ["XZ1 met today."]]
     assert result.target == "China собралась сегодня."
     assert result.comments == ("glossary: China → Китай", 'glossary: missing "Китай" for "China"')
+
+
+KEPT = [
+    (
+        "cyrillic-x-and-z-across-words",
+        "XZ1 их заявление в XZ2 с X5.",
+        "ШОС их заявление в Сиань с X5.",
+    ),
+    ("code-of-the-source", "XZ1 в XZ2 с командой X5.", "ШОС в Сиань с командой X5."),
+]
+
+
+@pytest.mark.parametrize(("output", "expected"), [k[1:] for k in KEPT], ids=[k[0] for k in KEPT])
+def test_text_that_only_resembles_a_placeholder_is_not_debris(output: str, expected: str) -> None:
+    fake = FakeTranslator(lambda text: output)
+    (result,) = translate_segments(["The SCO met in Xian with the X5 team."], fake, GLOSSARY, "ru")
+    assert (result.target, len(fake.calls)) == (expected, 1)
+
+
+def fake_masked_retry_loses_names(text: str) -> str:
+    """Unmasked: renders SCO and China, garbles Xian; masked: leaves SCO and China in English."""
+    if "XZ1" in text:
+        return fake_ru(text)
+    return fake_ru(text.replace("SCO", "ШОС").replace("China", "Китай").replace("Xian", "Сиян"))
+
+
+def test_check_first_keeps_the_first_output_when_the_retry_misses_more() -> None:
+    fake = FakeTranslator(fake_masked_retry_loses_names)
+    source = "The SCO met China in Xian today."
+    (result,) = translate_segments([source], fake, GLOSSARY, "ru", strategy="check")
+    assert fake.calls == [[source], ["The SCO met China in XZ1 today."]]
+    assert result.target == "ШОС собралась Китай в Сиян сегодня."
+    assert result.comments == (
+        "glossary: SCO → ШОС",
+        "glossary: China → Китай",
+        "glossary: Xian → Сиань",
+        'glossary: missing "Сиань" for "Xian"',
+    )

@@ -197,6 +197,7 @@ ARTICLE_ENTITIES = [
     "China-Central Asia",
     "China-Kazakhstan International Logistics Base",
     "Kazarman",
+    "North-South highway",
     "Jalalabad Region",
     "Central Asia",
     "China",

@@ -9,13 +9,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from make_model import ModelShape, make_package
 
 from l10n.config import ModelChoice, MTSettings, Settings
 from l10n.errors import ModelError
 from l10n.languages import resolve
 from l10n.mt import Translator
-from l10n.mt.argos import ArgosTranslator, load_translator
-from l10n.mt.store import PackageInfo
+from l10n.mt.argos import (
+    DECODING_PER_SOURCE_TOKEN,
+    DEFAULT_MAX_DECODING_LENGTH,
+    ArgosTranslator,
+    load_translator,
+)
+from l10n.mt.store import PackageInfo, install_package
 
 pytestmark = pytest.mark.slow
 
@@ -120,6 +126,21 @@ def test_source_prefix_token_is_prepended(
     opus = ArgosTranslator(installed_models["kk"], source_prefix=">>kaz_Cyrl<<")
     assert opus.tokenize(["Hello."]) == [[">>kaz_Cyrl<<", *plain.tokenize(["Hello."])[0]]]
     assert opus.translate(sentences[:4]) != plain.translate(sentences[:4])
+
+
+def test_long_sentence_is_not_cut_at_the_default_decoding_length(
+    argos_env: Path, tmp_path: Path
+) -> None:
+    never_stops = make_package(
+        tmp_path / "endless.argosmodel", "en", "ru", shape=ModelShape(output_length=0)
+    )
+    translator = ArgosTranslator(install_package(never_stops))
+    short, long = translator.tokenize(["Hello.", " ".join(["China and Central Asia"] * 25)])
+    assert len(long) * DECODING_PER_SOURCE_TOKEN > DEFAULT_MAX_DECODING_LENGTH
+    (short_out,) = translator.translate_tokens([short])
+    (long_out,) = translator.translate_tokens([long])
+    assert len(short_out) == DEFAULT_MAX_DECODING_LENGTH  # a looping output still stops there
+    assert len(long_out) > DEFAULT_MAX_DECODING_LENGTH
 
 
 def test_decoding_keeps_underscores_and_spaces(installed_models: dict[str, PackageInfo]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,21 @@ def test_install_needs_something(argos_env: Path) -> None:
     assert result.output.splitlines()[-1] == (
         "Error: give .argosmodel files, or --from-index with languages"
     )
+
+
+def test_list_resolves_a_configured_path_against_the_project(
+    installed_models: dict[str, PackageInfo],
+    argos_env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = tmp_path / "elsewhere" / "pyproject.toml"
+    (config.parent / "models").mkdir(parents=True)
+    shutil.copytree(installed_models["kk"].path, config.parent / "models" / "kk")
+    config.write_text(
+        '[tool.l10n]\nlanguages = ["kk"]\n\n[tool.l10n.models.kk]\npackage = "models/kk"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(models, ["list", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "  kk     en→kk   translate-en_kk 1.0"

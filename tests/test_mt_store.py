@@ -273,6 +273,20 @@ def test_missing_file_is_rejected(argos_env: Path, tmp_path: Path) -> None:
     assert snapshot(argos_env) == []
 
 
+def test_directory_is_rejected_with_what_to_do(
+    installed_models: dict[str, store.PackageInfo], argos_env: Path
+) -> None:
+    folder = installed_models["ru"].path
+    before = snapshot(argos_env)
+    with pytest.raises(ModelError) as err:
+        store.install_package(folder)
+    assert str(err.value) == (
+        f"{folder}: is a directory, not an .argosmodel file — give the package file; to use "
+        "an unpacked package directory, set it as package in [tool.l10n.models.<lang>]"
+    )
+    assert snapshot(argos_env) == before
+
+
 def test_index_offline_fails_fast_with_one_line(argos_env: Path) -> None:
     start = time.monotonic()
     with pytest.raises(ModelError) as err:
@@ -339,5 +353,25 @@ def test_install_from_index_unknown_language(
     assert str(err.value) == (
         f"{local_index}index.json: the package index has no en→kk model "
         "— bring your own .argosmodel and set [tool.l10n.models.kk]"
+    )
+    assert snapshot(argos_env) == []
+
+
+def test_install_from_index_names_the_link_of_a_bad_download(
+    argos_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "served" / "en_ru.argosmodel"
+    bad.parent.mkdir()
+    bad.write_bytes(b"an HTML error page, not a zip")
+    link = bad.as_uri()
+    index = tmp_path / "index.json"
+    entry = {"from_code": "en", "to_code": "ru", "package_version": "1.0", "links": [link]}
+    index.write_text(json.dumps([entry]))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", index.as_uri())
+    with pytest.raises(ModelError) as err:
+        store.install_from_index(["ru"])
+    assert str(err.value) == (
+        f"{link}: not an Argos Translate package (not a zip archive) — "
+        "download a .argosmodel file again or build a valid one"
     )
     assert snapshot(argos_env) == []

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..config import MTSettings, Settings
+from ..config import ModelChoice, MTSettings, Settings
 from ..errors import ModelError
 from ..model import Language
 from .store import PackageInfo, find_package
@@ -27,6 +27,7 @@ Progress = Callable[[int], None]
 """Called with the number of texts just translated (an increment, as Click's ``update``)."""
 
 DEFAULT_MAX_DECODING_LENGTH = 256  # CTranslate2's default, which Argos keeps
+DECODING_PER_SOURCE_TOKEN = 3  # a long sentence may decode to this many tokens per source token
 
 
 class ArgosTranslator:
@@ -87,9 +88,16 @@ class ArgosTranslator:
         return [prefix + list(tokenizer.encode(text)) for text in texts]
 
     def translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
-        """One ``translate_batch`` call; returns the best hypothesis without target prefix."""
+        """One ``translate_batch`` call; returns the best hypothesis without target prefix.
+
+        Decoding stops at ``max_decoding_length`` tokens, or later for a batch whose longest
+        source would need more (``DECODING_PER_SOURCE_TOKEN`` each): a long sentence is never
+        silently cut short.
+        """
         engine = self._load()[0]
         prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
+        longest = max((len(tokens) for tokens in batch), default=0)
+        limit = max(self.max_decoding_length, DECODING_PER_SOURCE_TOKEN * longest + 1)
         try:
             results = engine.translate_batch(
                 batch,
@@ -99,7 +107,7 @@ class ArgosTranslator:
                 num_hypotheses=1,
                 length_penalty=self.mt.length_penalty,
                 replace_unknowns=True,
-                max_decoding_length=self.max_decoding_length,
+                max_decoding_length=limit,
             )
         except (RuntimeError, ValueError) as err:
             raise ModelError(
@@ -193,10 +201,7 @@ def load_translator(
     A model configured in ``[tool.l10n.models.<lang>]`` that is missing or broken raises
     ``ModelError`` instead: the user asked for it.
     """
-    choice = settings.models.get(lang.code) or settings.models.get(lang.mt_code)
-    if choice is not None and _looks_like_path(choice.package):
-        # a relative path in pyproject.toml is relative to the project, not to the cwd
-        choice = replace(choice, package=str(settings.root / Path(choice.package).expanduser()))
+    choice = configured_choice(lang, settings)
     package = find_package("en", lang.mt_code, choice)
     if package is None:
         return None
@@ -208,6 +213,17 @@ def load_translator(
         target_prefix=choice.target_prefix or None if choice else None,
         progress=progress,
     )
+
+
+def configured_choice(lang: Language, settings: Settings) -> ModelChoice | None:
+    """``[tool.l10n.models.<lang>]``, a package path in it made relative to the project.
+
+    A relative path in pyproject.toml is relative to the project, not to the cwd.
+    """
+    choice = settings.models.get(lang.code) or settings.models.get(lang.mt_code)
+    if choice is not None and _looks_like_path(choice.package):
+        choice = replace(choice, package=str(settings.root / Path(choice.package).expanduser()))
+    return choice
 
 
 def _looks_like_path(package: str) -> bool:

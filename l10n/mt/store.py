@@ -195,6 +195,12 @@ def _zip_top_folder(path: Path) -> str:
             path=path,
         )
 
+    if path.is_dir():
+        raise ModelError(
+            "is a directory, not an .argosmodel file — give the package file; to use an "
+            "unpacked package directory, set it as package in [tool.l10n.models.<lang>]",
+            path=path,
+        )
     if not path.is_file():
         raise ModelError("no such file — check the path", path=path)
     try:
@@ -357,7 +363,11 @@ def install_from_index(
     installed = []
     with tempfile.TemporaryDirectory() as tmp:
         for entry in chosen:
+            link = str(entry["links"][0])
             file = Path(tmp) / f"translate-{from_code}_{entry['to_code']}.argosmodel"
-            file.write_bytes(_fetch(str(entry["links"][0]), timeout))
-            installed.append(install_package(file))
+            file.write_bytes(_fetch(link, timeout))
+            try:
+                installed.append(install_package(file))
+            except ModelError as err:  # name the download, not a deleted temporary file
+                raise ModelError(err.detail, path=link) from err
     return installed

@@ -13,13 +13,13 @@ CGTN,,,,yes,"A brand, stays CGTN"
 ```
 
 Matching rules (:func:`find_terms`): a term containing an acronym (a word of two or more
-capitals: ``SCO``, ``U.S.``) is matched case-sensitively; in other terms the first letter of
-each word may be either case. Spaces and hyphens between words are interchangeable
-(``Confidence Building``/``Confidence-Building``), dashes and apostrophes match their
-typographic variants. A match ends before a possessive ``'s``. Hyphenated compounds: a name
-joined to another capitalised word (``China-Central Asia``, ``Kazakhstan-China``) still
-matches, but not one joined to a lowercase word (``China-invested``, ``pro-China``), whose
-translation is a different word.
+capitals: ``SCO``, ``U.S.``) or that is one capitalised word (``China``: not ``fine china``)
+is matched case-sensitively; in other terms the first letter of each word may be either
+case. Spaces and hyphens between words are interchangeable (``Confidence Building``/
+``Confidence-Building``), dashes and apostrophes match their typographic variants. A match
+ends before a possessive ``'s``. Hyphenated compounds: a name joined to another capitalised
+word (``China-Central Asia``, ``Kazakhstan-China``) still matches, but not one joined to a
+lowercase word (``China-invested``, ``pro-China``), whose translation is a different word.
 """
 
 from __future__ import annotations
@@ -191,9 +191,15 @@ def _parse_row(
         targets=targets,
         note=row["note"],
         keep=keep,
-        case_sensitive=_ACRONYM.search(term) is not None,
+        case_sensitive=_ACRONYM.search(term) is not None or _is_proper_noun(term),
         row=line,
     )
+
+
+def _is_proper_noun(term: str) -> bool:
+    """One capitalised word (``China``, ``Bishkek``): its lowercase twin is another word
+    (``fine china``), so it only matches as written."""
+    return len(term.split()) == 1 and term[:1].isupper()
 
 
 def _parse_keep(value: str, path: Path, line: int) -> bool:

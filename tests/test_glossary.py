@@ -100,7 +100,7 @@ def test_rows_are_physical_lines(tmp_path: Path) -> None:
     assert glossary.terms == (
         Term("SCO", {"ru": "ШОС", "zh": "上合组织"}, "two-line\nnote", False, True, 4),
         Term("CGTN", {}, "brand", True, True, 6),
-        Term("Bishkek", {"ru": "Бишкек"}, "capital", False, False, 7),
+        Term("Bishkek", {"ru": "Бишкек"}, "capital", False, True, 7),
     )
 
 
@@ -382,3 +382,23 @@ def test_target_present(term: str, lang: str, text: str, expected: str | None) -
 def test_target_present_accepts_locale_codes(lang: str) -> None:
     sco = Term("SCO", {"zh": "上合组织"})
     assert target_present(sco, lang, "上合组织成员国") == "上合组织"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tea served in fine china", []),
+        ("China and china", ["China"]),
+        ("the belt and road initiative", ["belt and road initiative"]),
+        ("the sco", []),
+    ],
+    ids=["lowercase-common-noun", "only-capitalised", "multi-word-either-case", "acronym"],
+)
+def test_case_rules_as_loaded_from_csv(tmp_path: Path, text: str, expected: list[str]) -> None:
+    path = tmp_path / "glossary.csv"
+    path.write_text(
+        "term,ru,note\nChina,Китай,\nBelt and Road Initiative,«Пояс и путь»,\nSCO,ШОС,\n",
+        encoding="utf-8",
+    )
+    found = find_terms(text, load_glossary(path))
+    assert [m.matched for m in found] == expected

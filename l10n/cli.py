@@ -106,7 +106,9 @@ def segment(file: Path, as_json: bool, show_all: bool) -> None:
     from . import pipeline
 
     if str(file) == "-":
-        article = pipeline.segment_text(sys.stdin.read())
+        from .document import decode_source
+
+        article = pipeline.segment_text(decode_source(sys.stdin.buffer.read(), "<stdin>"))
     else:
         article = pipeline.segment_file(file, root=Path.cwd())
     for seg in article.segments:

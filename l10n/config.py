@@ -120,7 +120,9 @@ def _read_table(path: Path) -> dict[str, Any]:
             f"invalid TOML: {message} — fix the syntax", path=path, line=line
         ) from err
     tool = data.get("tool", {})
-    table = tool.get("l10n", {}) if isinstance(tool, dict) else {}
+    if not isinstance(tool, dict):
+        raise ConfigError("tool must be a table — write [tool.l10n] as a table header", path=path)
+    table = tool.get("l10n", {})
     if not isinstance(table, dict):
         raise ConfigError("[tool.l10n] must be a table — write it as [tool.l10n]", path=path)
     return table
@@ -150,6 +152,13 @@ _MODEL_KEYS = {
 }
 
 
+_EXAMPLES = {
+    "package": "translate-en_kk",
+    "source-prefix": ">>kaz_Cyrl<<",
+    "target-prefix": "kaz_Cyrl",
+}
+
+
 def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
     def fail(key: str, what: str) -> ConfigError:
         return ConfigError(f"[tool.l10n] {key}: {what}", path=path or root / "pyproject.toml")
@@ -169,6 +178,7 @@ def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
     languages = table.get("languages", list(DEFAULT_LANGUAGES))
     if not (isinstance(languages, list) and all(isinstance(x, str) and x for x in languages)):
         raise fail("languages", 'expected a list of language codes — e.g. ["ru", "kk", "zh"]')
+    _check_languages(languages, fail)
     threshold = table.get("fuzzy-threshold", 80)
     if (
         isinstance(threshold, bool)
@@ -192,6 +202,18 @@ def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
         models=_model_choices(table.get("models", {}), fail),
         config_path=path,
     )
+
+
+def _check_languages(codes: list[str], fail: Any) -> None:
+    """Every configured code is one CLDR knows (the message names the key and the file)."""
+    from .errors import LanguageError
+    from .languages import resolve
+
+    for code in codes:
+        try:
+            resolve(code)
+        except LanguageError as err:
+            raise fail("languages", err.detail) from err
 
 
 def _path_value(table: dict[str, Any], key: str, default: str, fail: Any) -> str:
@@ -236,7 +258,9 @@ def _model_choices(raw: Any, fail: Any) -> dict[str, ModelChoice]:
                     f"models.{lang}.{key}", f"unknown key — known keys are {', '.join(_MODEL_KEYS)}"
                 )
             if not isinstance(value, str):
-                raise fail(f"models.{lang}.{key}", "expected a string")
+                raise fail(
+                    f"models.{lang}.{key}", f'expected a string — e.g. {key} = "{_EXAMPLES[key]}"'
+                )
             values[_MODEL_KEYS[key]] = value
         choices[lang] = ModelChoice(**values)
     return choices

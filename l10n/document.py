@@ -7,9 +7,10 @@ by the scrape, and video timestamps (``01:50``). The rules, in the order they ap
 
 1. **Lines.** ``\\r\\n``, ``\\r`` and ``\\n`` end a line; a leading BOM and the whitespace
    around each line (including no-break spaces) are dropped; blank lines separate blocks.
-   A non-blank line that plainly ends mid-sentence (a long line whose next line starts in
-   lower case, or a line ending in ``,`` or ``;``) continues on the next line:
-   hard-wrapped paragraphs become one block.
+   A non-blank line that plainly ends mid-sentence (a line ending in ``,`` or ``;``, maybe
+   before a closing quote, or a long line whose next line starts in lower case or that
+   ends in a word such as ``and``, ``of``, ``the``) continues on the next line, unless the
+   next line is a list item: hard-wrapped paragraphs become one block.
 2. **Media**: a line with nothing to translate (a timestamp ``1:02:03``, a number, a URL).
 3. **Chrome**: only at the edges of the page — before the title and after the last
    paragraph or caption. Before the title, a line is chrome when it is one of
@@ -22,14 +23,18 @@ by the scrape, and video timestamps (``01:50``). The rules, in the order they ap
 4. **Title**: the first remaining line; **byline**: the line right under it (media and
    chrome lines may stand between) when it is a short line without final punctuation
    (``CGTN``, ``By Jane Doe, Reuters``). A subtitle of that shape is taken as a byline.
-   Listed chrome words around the byline (``Share``) are chrome too.
+   Listed chrome words around the byline (``Share``) are chrome too, and so is a line
+   there that is only a date (``May 17, 2023``): like a dateline, exports show it as
+   the localized date line.
 5. **Caption**: a line ending in an agency credit — `` /`` and a short capitalised name
-   (``/Xinhua``, ``/CFP``, ``/AP``, ``/ Reuters``, ``/Getty Images``) — or any line that
-   occurs more than once. The credit is kept apart in :attr:`Block.credit`; copies after
-   the first have :attr:`Block.duplicate_of`.
+   (``/Xinhua``, ``/CFP``, ``/AP``, ``/ Reuters``, ``/Getty Images``), or after a full
+   sentence a labelled credit (``Photo: Reuters``, ``(Photo by Jane Doe/AFP)``,
+   ``Photo/Xinhua``) — or any line that occurs more than once. The credit is kept apart in
+   :attr:`Block.credit`; copies after the first have :attr:`Block.duplicate_of`.
 6. **Heading**: a short line without final punctuation (``?`` allowed) that has text
-   after it; a line wholly in parentheses (``(With input from Xinhua)``) is a note, not a
-   heading. Everything else is a **paragraph**.
+   after it; a line wholly in parentheses (``(With input from Xinhua)``) is a note, a list
+   item (``- Founded: 2001``, ``2. Trade``) or an interview line (``Q: Why?``) is text,
+   not a heading. Everything else is a **paragraph**.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .model import Block, BlockKind, Document
-from .segment import is_translatable
+from .segment import LIST_MARKER, is_translatable
 
 CHROME_WORDS: frozenset[str] = frozenset(
     {
@@ -104,16 +109,37 @@ TRAILING_CHROME_MAX_WORDS = 5
 _DATELINE = re.compile(
     r"(?:Updated|Published|Posted|First published|Last updated)\b(?=.*\d).{0,60}", re.IGNORECASE
 )
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A line that is only a date (and maybe a time) under the title: "May 17, 2023 10:30 GMT".
+_DATE_ONLY = re.compile(
+    rf"(?:[A-Z][a-z]+day,? )?(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}}[ -]{_MONTH}[ -]\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,5})?)?"
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CREDIT = re.compile(
     r"(?P<sep>\s+|(?<=[.)\]”\"]))"
     r"(?P<credit>/ ?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})$"
 )
 _CREDIT_MAX_CHARS = 30
+_NAME = r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}"
+# "Photo: Reuters", "Photo by Jane Doe/AFP", "(Photo: Vasily Fedosenko/Reuters)", "Photo/Xinhua"
+_LABELLED_CREDIT = re.compile(
+    r"(?<=[.!?\"”’)])(?P<sep>\s+)"
+    r"(?P<credit>(?P<open>\()?(?:Photos?|Pictures?|Images?|Credit|File photo|Video)"
+    rf"(?::\s*| by | ?/ ?){_NAME}(?: ?/ ?{_NAME})?(?(open)\)))$"
+)
+_LABELLED_CREDIT_MAX_CHARS = 60
 _FINAL_PUNCTUATION = re.compile(r"[.!:;,…][\"'”’)\]]*$")
 _CHROME_TRIM = re.compile(r"[\s:….»›>]+$")
-_CONTINUES = re.compile(r"[,;]$")
+_CONTINUES = re.compile(r"[,;][\"'”’]?$")
 _WRAP_MIN_CHARS = 40
+# A long line ending in one of these words stops mid-sentence: the next line continues it.
+_OPEN_END = re.compile(
+    r"\s(?:a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|into|onto|than|as|that"
+    r"|which|who|whose|between|about|over|under|after|before|during|its|their|his|her|our"
+    r"|is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must)$"
+)
+_SPEAKER = re.compile(r"(?:Q|A)[:.]\s")
 
 
 @dataclass(frozen=True)
@@ -181,6 +207,11 @@ def _read_bytes(path: Path, name: str) -> bytes:
         raise SourceError(f"cannot read the file ({reason}) — check the path", path=name) from err
 
 
+def decode_source(data: bytes, name: str) -> str:
+    """The text of an article's bytes (standard input); same UTF-8 errors as a file."""
+    return _decode(data, name)
+
+
 def _decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
@@ -191,6 +222,12 @@ def _decode(data: bytes, name: str) -> str:
             path=name,
             line=line,
         ) from err
+    if "\x00" in text:  # UTF-16 without a BOM decodes as "UTF-8" with a NUL after each letter
+        raise SourceError(
+            "not UTF-8 text (NUL bytes: UTF-16?) — save the file as UTF-8",
+            path=name,
+            line=len(_LINE_BREAK.findall(text[: text.index("\x00")])) + 1,
+        )
     return text.removeprefix("\ufeff")
 
 
@@ -241,7 +278,9 @@ def _continues(text: str, following: str) -> bool:
         return False
     if _CONTINUES.search(text):
         return True
-    return len(text) >= _WRAP_MIN_CHARS and following[:1].islower()
+    if len(text) < _WRAP_MIN_CHARS or LIST_MARKER.match(following):
+        return False
+    return following[:1].islower() or _OPEN_END.search(text) is not None
 
 
 def _classify(lines: list[_Line]) -> list[BlockKind]:
@@ -297,7 +336,7 @@ def _mark_byline(texts: list[str], kinds: list[BlockKind], title: int) -> None:
     byline_seen = False
     while index < len(texts) and kinds[index] in ("media", "chrome", "paragraph"):
         text = texts[index]
-        if kinds[index] == "paragraph" and _is_chrome_word(text):
+        if kinds[index] == "paragraph" and (_is_chrome_word(text) or _DATE_ONLY.fullmatch(text)):
             kinds[index] = "chrome"
         elif kinds[index] == "paragraph":
             short = len(text.split()) <= BYLINE_MAX_WORDS and not _ends_sentence(text)
@@ -331,6 +370,8 @@ def _mark_headings_and_trailing_chrome(
 def _is_heading_like(text: str) -> bool:
     if text.startswith("(") and text.endswith(")"):
         return False  # an editorial note such as "(With input from Xinhua)"
+    if LIST_MARKER.match(text) or _SPEAKER.match(text):
+        return False  # a list item ("- Founded: 2001") or an interview question ("Q: Why?")
     return len(text.split()) <= HEADING_MAX_WORDS and not _ends_sentence(text)
 
 
@@ -350,7 +391,9 @@ def _credit_match(text: str) -> re.Match[str] | None:
     """The agency credit at the end of a caption line, if any."""
     match = _CREDIT.search(text)
     if match is None or len(match["credit"]) > _CREDIT_MAX_CHARS:
-        return None
+        match = _LABELLED_CREDIT.search(text)
+        if match is None or len(match["credit"]) > _LABELLED_CREDIT_MAX_CHARS:
+            return None
     if not text[: match.start()].strip():
         return None
     return match

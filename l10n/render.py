@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from .export import LocalBlock
+from .export import LocalBlock, Piece
 from .model import Block, Document, Language
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -21,6 +21,7 @@ _DATELINE_MAX = 80
 _TIMESTAMP = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})")
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)])(?=\s|$))")
+_LIST_MARKER = re.compile(r"[-*•–]|(?P<number>\d{1,3})[.)]")
 _STYLE = """
 body { margin: 0 auto; max-width: 42rem; padding: 2rem 1.25rem; line-height: 1.6;
   font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif;
@@ -111,7 +112,47 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{indent}{digits}\\{stop}" if digits else f"{indent}\\{mark}"
 
 
+def list_item(local: LocalBlock) -> tuple[str, tuple[Piece, ...]] | None:
+    """(marker, the item's pieces) when the block is a list item (``1. Text``), else None.
+
+    Segmentation makes a list item's marker an untranslatable piece of its own.
+    """
+    pieces = local.pieces
+    if local.block.kind != "paragraph" or len(pieces) < 2:
+        return None
+    if _LIST_MARKER.fullmatch(pieces[0].text) is None or pieces[0].joiner.strip():
+        return None
+    return pieces[0].text, pieces[1:]
+
+
+def _list_key(local: LocalBlock) -> str | None:
+    """``ol``/``ul`` for a list item; None when it is no list item."""
+    item = list_item(local)
+    if item is None:
+        return None
+    return "ol" if item[0][0].isdigit() else "ul"
+
+
+def _same_list(local: LocalBlock, previous: LocalBlock | None) -> bool:
+    """Whether ``local`` continues the list ``previous`` belongs to (next source line)."""
+    key = _list_key(local)
+    return (
+        previous is not None
+        and key is not None
+        and key == _list_key(previous)
+        and local.block.line == previous.block.line + 1
+    )
+
+
+def _joined(pieces: Sequence[Piece]) -> str:
+    return "".join(piece.text + piece.joiner for piece in pieces)
+
+
 def _md_block(local: LocalBlock) -> str:
+    item = list_item(local)
+    if item is not None:
+        marker = item[0] if item[0][0].isdigit() or item[0] in "-*" else "-"
+        return f"{marker} {md_escape(_joined(item[1]).strip())}"
     block, text = local.block, md_escape(local.text.strip())
     if block.kind == "title":
         return f"# {text}"
@@ -124,12 +165,15 @@ def _md_block(local: LocalBlock) -> str:
 
 
 def render_md(document: Document, blocks: Sequence[LocalBlock], language: Language) -> str:
-    """Markdown: ``#`` title, ``##`` headings, paragraphs, italic captions with their credit."""
-    parts = [_md_block(local) for local in blocks]
+    """Markdown: ``#`` title, ``##`` headings, paragraphs, lists, italic captions with credit."""
+    parts = [
+        ("\n" if _same_list(local, blocks[i - 1] if i else None) else "\n\n", _md_block(local))
+        for i, local in enumerate(blocks)
+    ]
     date = date_line(document, language)
     if date is not None:
-        parts.insert(_after_header(blocks), md_escape(date[1]))
-    return "\n\n".join(parts) + "\n"
+        parts.insert(_after_header(blocks), ("\n\n", md_escape(date[1])))
+    return "".join(gap + text for gap, text in parts).removeprefix("\n\n") + "\n"
 
 
 def _after_header(blocks: Sequence[LocalBlock]) -> int:
@@ -140,9 +184,9 @@ def _after_header(blocks: Sequence[LocalBlock]) -> int:
     return index
 
 
-def _html_text(local: LocalBlock) -> str:
+def _html_text(pieces: Sequence[Piece]) -> str:
     out = []
-    for piece in local.pieces:
+    for piece in pieces:
         text = html.escape(piece.text)
         out.append(f'<span lang="en">{text}</span>' if piece.fallback else text)
         out.append(html.escape(piece.joiner))
@@ -158,7 +202,10 @@ def _duration(text: str) -> str | None:
 
 
 def _html_block(local: LocalBlock) -> str:
-    block, text = local.block, _html_text(local)
+    item = list_item(local)
+    if item is not None:
+        return f"<li>{_html_text(item[1])}</li>"
+    block, text = local.block, _html_text(local.pieces)
     if block.kind == "title":
         return f"<h1>{text}</h1>"
     if block.kind == "heading":
@@ -173,6 +220,30 @@ def _html_block(local: LocalBlock) -> str:
         inner = f'<time datetime="{duration}">{text}</time>' if duration else text
         return f'<p class="media">{inner}</p>'
     return f"<p>{text}</p>"
+
+
+def _list_open(local: LocalBlock) -> str:
+    item = list_item(local)
+    number = _LIST_MARKER.fullmatch(item[0]) if item else None
+    if number is None or not number["number"]:
+        return "<ul>"
+    start = int(number["number"])
+    return "<ol>" if start == 1 else f'<ol start="{start}">'
+
+
+def _html_body(blocks: Sequence[LocalBlock]) -> list[str]:
+    """One string per block; the items of a list (adjacent source lines) in one ul/ol."""
+    body: list[str] = []
+    for index, local in enumerate(blocks):
+        previous = blocks[index - 1] if index else None
+        key = _list_key(local)
+        if key is not None and _same_list(local, previous):
+            body[-1] = body[-1].removesuffix(f"\n</{key}>") + f"\n{_html_block(local)}\n</{key}>"
+        elif key is not None:
+            body.append(f"{_list_open(local)}\n{_html_block(local)}\n</{key}>")
+        else:
+            body.append(_html_block(local))
+    return body
 
 
 def html_lang(language: Language) -> str:
@@ -193,7 +264,7 @@ def _footer(language: Language) -> str:
 
 def render_html(document: Document, blocks: Sequence[LocalBlock], language: Language) -> str:
     """A standalone UTF-8 HTML page; every piece of text is escaped."""
-    body = [_html_block(local) for local in blocks]
+    body = _html_body(blocks)
     date = date_line(document, language)
     if date is not None:
         line = f'<p class="dateline"><time datetime="{date[0]}">{html.escape(date[1])}</time></p>'

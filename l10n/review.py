@@ -79,10 +79,15 @@ def language_status(
     settings: Settings, lang: Language, articles: Sequence[Article]
 ) -> LanguageStatus:
     """Progress of one language over the catalogs of ``articles``."""
+    paths = _catalogs(settings, lang, articles)
+    return _summary(lang, paths, [_read(path) for path in paths])
+
+
+def _summary(lang: Language, paths: Sequence[Path], catalogs: Sequence[Any]) -> LanguageStatus:
+    """Progress of one language from its catalogs, already read."""
     from .progress import catalog_progress
 
-    paths = _catalogs(settings, lang, articles)
-    totals = [catalog_progress(_read(path)) for path in paths]
+    totals = [catalog_progress(catalog) for catalog in catalogs]
     return LanguageStatus(
         language=lang.code,
         catalogs=tuple(paths),
@@ -148,10 +153,14 @@ def export(
 
     langs = languages_of(settings, languages)
     articles = load_articles(settings, files)
+    # Every catalog of every language is found and read before the first file is written,
+    # so a missing or broken catalog leaves no export half-made.
+    found = [(lang, _catalogs(settings, lang, articles)) for lang in langs]
+    loaded = [(lang, paths, [_read(path) for path in paths]) for lang, paths in found]
     written: list[Path] = []
     refused: list[str] = []
-    for lang in langs:
-        state = language_status(settings, lang, articles)
+    for lang, paths, catalogs in loaded:
+        state = _summary(lang, paths, catalogs)
         if fail_under is not None and state.percent < fail_under:
             refused.append(
                 f"{lang.code}: only {state.percent:.1f}% of the segments are reviewed, "
@@ -159,11 +168,11 @@ def export(
                 "entries or lower --fail-under"
             )
             continue
-        for article, path in zip(articles, state.catalogs, strict=True):
+        for article, catalog in zip(articles, catalogs, strict=True):
             written.extend(
                 write_exports(
                     article.document,
-                    _read(path),
+                    catalog,
                     lang,
                     out,
                     formats=formats,

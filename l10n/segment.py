@@ -27,6 +27,8 @@ _PUNCTUATION_ONLY = re.compile(r"[\W_]+")
 _TIME_PHRASE = re.compile(r"(?:[A-Z][a-z]*\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.", re.IGNORECASE)
 _ENDS_WITH_TIME = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _TIME_ZONE = re.compile(r"[A-Z]{2,4}\.")
+LIST_MARKER = re.compile(r"(?P<marker>[-*•–]|\d{1,3}[.)])(?P<space>\s+)(?=\S)")
+"""A list item's marker at the start of a paragraph: ``-``, ``*``, ``•``, ``–``, ``1.``, ``2)``."""
 
 Span = tuple[int, int]
 
@@ -115,7 +117,8 @@ def segment_blocks(document: Document) -> tuple[Segment, ...]:
     """Every segment of every non-chrome block, in order, repeats and untranslatables included.
 
     Titles, bylines, headings, captions (without their credit) and media are one segment
-    each; paragraphs give one segment per sentence. This is what rebuilds the article.
+    each; paragraphs give one segment per sentence, and a list item's marker (``1.``,
+    ``-``) is an untranslatable segment before them. This is what rebuilds the article.
     """
     segments: list[Segment] = []
     for block in document.blocks:
@@ -124,9 +127,18 @@ def segment_blocks(document: Document) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+def _block_pairs(block: Block) -> list[tuple[str, str]]:
+    """(text, separator) of each segment; a list item's marker is a segment of its own."""
+    if block.kind != "paragraph":
+        return [(block.text, "")]
+    marker = LIST_MARKER.match(block.text)
+    if marker is None:
+        return split_sentences(block.text)
+    return [(marker["marker"], marker["space"]), *split_sentences(block.text[marker.end() :])]
+
+
 def _block_segments(block: Block) -> list[Segment]:
-    paragraph = block.kind == "paragraph"
-    pairs = split_sentences(block.text) if paragraph else [(block.text, "")]
+    pairs = _block_pairs(block)
     return [
         Segment(
             id=f"b{block.index}.s{position}",

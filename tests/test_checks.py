@@ -66,6 +66,12 @@ CASES = {
         "Азия елдерінің басшылары кездесті.",
         [("glossary", '"Central Asia" should be translated "Орталық Азия" — not found')],
     ),
+    "glossary-ru-no-chance-hint": (
+        "ru",
+        "The SCO gives the region a voice.",
+        "SCO даёт региону голос.",
+        [("glossary", '"SCO" should be translated "ШОС" — not found')],
+    ),
     "glossary-kk-good": ("kk", SCO, "Шанхай ынтымақтастық ұйымы (ШЫҰ) жиналды.", []),
     "glossary-zh-good": ("zh", SCO, "上海合作组织（上合组织）举行了会议。", []),
     "glossary-zh-wrong": (
@@ -148,6 +154,13 @@ CASES = {
         [("numbers", "423.2 billion is missing or mistranslated — write 4232亿")],
     ),
     "numbers-zh-decimal-point": ("zh", "Growth was 5.2 percent.", "增长率为5.2%。", []),
+    "numbers-zh-wan": ("zh", "It carries 12,000 containers.", "它运送1.2万个集装箱。", []),
+    "numbers-zh-wan-wrong": (
+        "zh",
+        "It carries 12,000 containers.",
+        "它运送12万个集装箱。",
+        [("numbers", "number 12,000 is missing — expected 12,000")],
+    ),
     "numbers-zh-date-month": ("zh", DATE, "上合组织于2020年10月27日在西安举行会议。", []),
     "numbers-ru-time-kept": ("ru", "The video runs 01:50.", "Видео длится 01:50.", []),
     "numbers-ru-time-changed": (

@@ -130,6 +130,15 @@ def test_segment_all_shows_timestamps_and_reads_stdin() -> None:
     ]
 
 
+def test_segment_stdin_not_utf8_is_one_line() -> None:
+    result = CliRunner().invoke(cli, ["segment", "-"], input=b"Title\n\nCaf\xe9 society.\n")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: <stdin>:3: not UTF-8 text (byte 0xe9) — save the file as UTF-8\n"
+    )
+    assert result.stdout == ""
+
+
 BAD = [
     (
         "missing",

@@ -84,6 +84,12 @@ BAD = [
         '["ru", "kk", "zh"]',
     ),
     (
+        "languages-unknown-code",
+        "[tool.l10n]\nlanguages = ['ru', 'xx']\n",
+        "pyproject.toml: [tool.l10n] languages: unknown language code 'xx' — use an ISO 639-1 "
+        "code such as ru, kk or zh",
+    ),
+    (
         "source-number",
         "[tool.l10n]\nsource = 3\n",
         'pyproject.toml: [tool.l10n] source: expected a path as a string — e.g. source = "source"',
@@ -97,6 +103,17 @@ BAD = [
         "mt-negative",
         "[tool.l10n.mt]\nbatch-size = 0\n",
         "pyproject.toml: [tool.l10n] mt.batch-size: expected a positive number — e.g. 4",
+    ),
+    (
+        "tool-not-a-table",
+        "tool = 3\n",
+        "pyproject.toml: tool must be a table — write [tool.l10n] as a table header",
+    ),
+    (
+        "model-package-number",
+        "[tool.l10n.models.kk]\npackage = 3\n",
+        "pyproject.toml: [tool.l10n] models.kk.package: expected a string — e.g. "
+        'package = "translate-en_kk"',
     ),
     (
         "not-a-table",

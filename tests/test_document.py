@@ -209,6 +209,28 @@ def test_line_endings_bom_and_whitespace_change_nothing(
             [(1, "title"), (3, "paragraph"), (5, "paragraph")],
             id="parenthesised-note-at-end",
         ),
+        pytest.param(
+            "Title\n\nKey facts:\n\n- Founded: 2001\n- Members: 9\n2. Trade in yuan\n\nText.\n",
+            [
+                (1, "title"),
+                (3, "paragraph"),
+                (5, "paragraph"),
+                (6, "paragraph"),
+                (7, "paragraph"),
+                (9, "paragraph"),
+            ],
+            id="list-items-are-not-headings",
+        ),
+        pytest.param(
+            "Title\n\nText one.\n\nQ: Why does it matter?\nA: It links China with Europe.\n",
+            [(1, "title"), (3, "paragraph"), (5, "paragraph"), (6, "paragraph")],
+            id="interview-question-is-not-a-heading",
+        ),
+        pytest.param(
+            "Rail deal signed\nBy Jane Doe, Reuters\nWednesday, May 17, 2023\n\nText one.\n",
+            [(1, "title"), (2, "byline"), (3, "chrome"), (5, "paragraph")],
+            id="date-under-byline-is-a-dateline",
+        ),
     ],
 )
 def test_block_rules(text: str, expected: list[tuple[int, str]]) -> None:
@@ -229,8 +251,26 @@ def test_block_rules(text: str, expected: list[tuple[int, str]]) -> None:
             "/Getty Images",
         ),
         ("Troops on parade, May 9. /VCG Photo", "Troops on parade, May 9.", " ", "/VCG Photo"),
+        ("Kids at play. Photo: Reuters", "Kids at play.", " ", "Photo: Reuters"),
+        (
+            "Fireworks over Bishkek. (Photo by Vyacheslav Oseledko/AFP)",
+            "Fireworks over Bishkek.",
+            " ",
+            "(Photo by Vyacheslav Oseledko/AFP)",
+        ),
+        ("A rally in Astana. Photo/Xinhua", "A rally in Astana.", " ", "Photo/Xinhua"),
     ],
-    ids=["reuters", "spaced-afp", "glued", "two-spaces", "two-words", "vcg-photo"],
+    ids=[
+        "reuters",
+        "spaced-afp",
+        "glued",
+        "two-spaces",
+        "two-words",
+        "vcg-photo",
+        "photo-colon",
+        "photo-by-in-parentheses",
+        "photo-slash",
+    ],
 )
 def test_caption_credit(line: str, text: str, separator: str, credit: str) -> None:
     block = parse(f"Title\n\n{line}\n\nText one.\n").blocks[1]
@@ -248,8 +288,10 @@ def test_caption_credit(line: str, text: str, separator: str, credit: str) -> No
         "Members voted for and/or against the plan.",
         "The speed limit is 100 km /h",
         "It was a long and very detailed report /The Example Daily Evening Newspaper Group",
+        "Photos: Bishkek celebrates Nowruz",
+        "The exhibition is called Photo: Reuters",
     ],
-    ids=["and-or", "lowercase-after-slash", "credit-too-long"],
+    ids=["and-or", "lowercase-after-slash", "credit-too-long", "label-only", "mid-sentence"],
 )
 def test_no_credit(line: str) -> None:
     block = parse(f"Title\n\nText one.\n\n{line}\n\nText two.\n").blocks[2]
@@ -286,6 +328,29 @@ def test_hard_wrapped_paragraph_is_one_block() -> None:
         ),
         (6, "paragraph", "A new line starts here."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            'Traders welcomed it. "Customs used to take three days,"\nsaid one shop owner.\n',
+            'Traders welcomed it. "Customs used to take three days," said one shop owner.',
+        ),
+        (
+            "It is the largest land port on the border between China and\nKazakhstan.\n",
+            "It is the largest land port on the border between China and Kazakhstan.",
+        ),
+    ],
+    ids=["comma-before-closing-quote", "ends-in-and-before-capital"],
+)
+def test_hard_wrapped_line_continues(text: str, joined: str) -> None:
+    assert kinds(f"Title\n\n{text}") == [(1, "title", "Title"), (3, "paragraph", joined)]
+
+
+def test_list_item_is_not_joined_to_the_line_before() -> None:
+    text = "Title\n\nThe plan has three parts, and the first of\n- them is trade.\n"
+    assert [line for line, _, _ in kinds(text)] == [1, 3, 4]
 
 
 def test_parse_empty_text_has_no_blocks() -> None:
@@ -379,6 +444,14 @@ def test_error_not_utf8(tmp_path: Path, data: bytes, line: int, byte: str) -> No
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
     assert _error(path) == (f"{path}:{line}: not UTF-8 text (byte {byte}) — save the file as UTF-8")
+
+
+def test_error_utf16_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes("Title\n\nText.\n".encode("utf-16-le"))
+    assert _error(path) == (
+        f"{path}:1: not UTF-8 text (NUL bytes: UTF-16?) — save the file as UTF-8"
+    )
 
 
 EMPTY = "nothing to read (empty or only whitespace) — put the English article text in it"

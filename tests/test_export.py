@@ -333,3 +333,39 @@ def test_write_exports_unwritable_directory(tmp_path: Path, made_up: Document) -
         f"{blocker}/ru/made-up-article.txt: cannot write: Not a directory"
         " — choose a writable --out directory"
     )
+
+
+LISTS = (
+    "Five things to know\n\nHere is what is at stake.\n\n"
+    "1. Security will top the agenda.\n2. Belarus joins. Iran watches.\n\n"
+    "Key facts:\n\n- Founded: 2001\n• Members: 9\n\nThe end.\n"
+)
+
+
+@pytest.fixture
+def lists(tmp_path: Path) -> Document:
+    path = tmp_path / "lists.txt"
+    path.write_text(LISTS, encoding="utf-8")
+    return read_document(path)
+
+
+def test_lists_round_trip_as_text(lists: Document) -> None:
+    assert export_document(lists, identity(lists, "zh"), resolve("zh"), fmt="txt") == LISTS
+
+
+def test_lists_in_markdown(lists: Document) -> None:
+    text = export_document(lists, identity(lists, "ru"), resolve("ru"), fmt="md")
+    assert "\n\n1. Security will top the agenda.\n2. Belarus joins. Iran watches.\n\n" in text
+    assert "\n\n- Founded: 2001\n- Members: 9\n\n" in text
+
+
+def test_lists_in_html(lists: Document) -> None:
+    table = {"Security will top the agenda.": "Безопасность <b>прежде всего</b>."}
+    page = export_document(lists, translated(lists, table), resolve("ru"), fmt="html")
+    assert (
+        "<ol>\n<li>Безопасность &lt;b&gt;прежде всего&lt;/b&gt;.</li>\n"
+        '<li><span lang="en">Belarus joins.</span> <span lang="en">Iran watches.</span></li>\n'
+        "</ol>"
+    ) in page
+    assert '<ul>\n<li><span lang="en">Founded: 2001</span></li>\n' in page
+    assert page.count("<li>") == 4

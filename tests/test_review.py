@@ -154,6 +154,24 @@ def test_export_bad_options(project: Path) -> None:
     assert "— choose a writable --out directory" in blocked.stderr
 
 
+@pytest.mark.parametrize("damage", ["missing", "broken"])
+def test_export_writes_nothing_when_a_later_language_has_no_usable_catalog(
+    project: Path, damage: str
+) -> None:
+    run(load_settings(project), translator_for=FakeFactory())
+    zh = po_path(project, "zh_Hans")
+    if damage == "missing":
+        zh.unlink()
+    else:
+        zh.write_text(zh.read_text(encoding="utf-8") + "\noops\n", encoding="utf-8")
+    result = invoke("export", "--out", "out")
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("Error: ")
+    assert "LC_MESSAGES" in result.stderr
+    assert not (project / "out").exists()
+
+
 def test_broken_catalog_stops_that_language_only(project: Path) -> None:
     factory = FakeFactory()
     run(load_settings(project), translator_for=factory)

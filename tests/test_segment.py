@@ -297,3 +297,15 @@ def test_article_segments() -> None:
     paragraph_sentences = [s for s in unique if s.kind == "paragraph"]
     assert len(paragraph_sentences) == 25
     assert all(s.text[-1] in '."' for s in paragraph_sentences)
+
+
+def test_list_marker_is_an_untranslatable_segment() -> None:
+    text = "Title\n\nKey facts:\n\n1. Founded in 2001. Based in Beijing.\n- Members: 9\n"
+    got = [(s.id, s.text, s.separator, s.translatable) for s in segment_blocks(_doc(text))]
+    assert got[2:] == [
+        ("b2.s0", "1.", " ", False),
+        ("b2.s1", "Founded in 2001.", " ", True),
+        ("b2.s2", "Based in Beijing.", "", True),
+        ("b3.s0", "-", " ", False),
+        ("b3.s1", "Members: 9", "", True),
+    ]

@@ -43,6 +43,9 @@ _SCALES: dict[str, tuple[tuple[Decimal, str], ...]] = {
     "billion": ((Decimal(10), "亿"), (Decimal(1), "十亿")),
 }
 _SPELLED_OUT_MAX = 10
+# Without a scale word, Chinese and Japanese still write large numbers in 万 and 亿
+# (12,000 → 1.2万, 300,000,000 → 3亿).
+_COUNTING_UNITS = ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))
 _SCALE_AFTER = re.compile(r"\s+(thousand|million|billion)\b", re.IGNORECASE)
 
 
@@ -99,7 +102,14 @@ def expected_forms(number: _Number, locale: str, unspaced: bool) -> list[str]:
         scaled = [_decimal_text(number.value * f) + unit for f, unit in _SCALES[number.scale]]
         units = [unit for factor, unit in _SCALES[number.scale] if factor == 1]
         forms = [*scaled, *(form + unit for form in forms for unit in units)]
+    elif unspaced:
+        forms += [_decimal_text(value) + unit for value, unit in _counted(number.value)]
     return forms
+
+
+def _counted(value: Decimal) -> list[tuple[Decimal, str]]:
+    """``value`` in 万 and 亿 (``12000`` → ``1.2`` 万), for the units it reaches."""
+    return [(value / unit, name) for unit, name in _COUNTING_UNITS if value >= unit]
 
 
 def _occurs(form: str, text: str) -> bool:
@@ -158,6 +168,7 @@ def _allowed_values(source: str, unspaced: bool) -> set[Decimal]:
         allowed.add(number.value)
         if unspaced:
             allowed.update(number.value * f for f, _ in _SCALES.get(number.scale, ()))
+            allowed.update(value for value, _ in _counted(number.value))
     if _MONTHS.search(source):
         allowed.update(Decimal(month) for month in range(1, 13))
     allowed.update(Decimal(_WORD_VALUES[w.lower()]) for w in _NUMBER_WORD.findall(source))

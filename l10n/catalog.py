@@ -8,7 +8,7 @@ suggestions). Provenance travels with the msgstr it describes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any, get_args
 
@@ -22,6 +22,9 @@ TM_PREFIX = "translation memory: "
 """Provenance of a msgstr copied from an approved translation in another catalog."""
 PREVIOUS_MT_PREFIX = "previous machine translation, of the old text: "
 """Unapproved MT of an edited segment's old text, kept in a comment when re-translating."""
+REPLACED_MT_PREFIX = "machine translation replaced by --retranslate: "
+"""Fuzzy output that ``--retranslate`` replaced, kept when the new output differs: a
+translator may have edited it without clearing the fuzzy flag."""
 SUGGESTION_PREFIX = "suggestion"
 """A translation offered in a comment because the msgstr holds a human's work."""
 
@@ -136,18 +139,27 @@ def is_machine(entry: Any) -> bool:
     )
 
 
+def has_translation(entry: Any) -> bool:
+    """Whether ``entry`` holds a translation: a msgstr, or any ``msgstr[n]`` of a plural."""
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+
+
 def is_human(entry: Any) -> bool:
     """An approved translation: a non-empty msgstr without the fuzzy flag."""
     return bool(entry.msgstr) and not entry.fuzzy
 
 
-def apply_translations(catalog: Any, translations: Mapping[str, Translation]) -> int:
+def apply_translations(
+    catalog: Any, translations: Mapping[str, Translation], replace: Collection[str] = ()
+) -> int:
     """Put proposed translations into ``catalog``; return how many entries changed.
 
     An empty msgstr receives the translation (fuzzy unless the Translation says otherwise)
-    with a provenance comment. A non-empty msgstr is a human's work (an approved
-    translation, or an old one kept as a fuzzy suggestion after the English changed): it is
-    never replaced, and the proposal is offered in a ``#. suggestion`` comment instead.
+    with a provenance comment; so does machine output whose msgid is in ``replace``
+    (``--retranslate``), the old output staying in a comment when it differs. Any other
+    non-empty msgstr is a human's work (an approved translation, or an old one kept as a
+    fuzzy suggestion after the English changed): it is never replaced, and the proposal
+    is offered in a ``#. suggestion`` comment instead.
     """
     changed = 0
     for entry in catalog:
@@ -155,21 +167,29 @@ def apply_translations(catalog: Any, translations: Mapping[str, Translation]) ->
         if entry.obsolete or found is None or not found.target or is_human(entry):
             continue
         lines = provenance(entry.comment)
-        if entry.msgstr:
+        if entry.msgstr and not (entry.msgid in replace and is_machine(entry)):
             note = f"{SUGGESTION_PREFIX} ({_source_of(found)}): {found.target}"
             if note in lines:
                 continue
             lines.append(note)
         else:
-            entry.msgstr = found.target
-            entry.flags = [f for f in entry.flags if f != "fuzzy"]
-            if found.fuzzy:
-                entry.flags.insert(0, "fuzzy")
-            kept = [line for line in lines if line.startswith(PREVIOUS_MT_PREFIX)]
-            lines = [_provenance_line(found), *found.comments, *kept]
+            lines = _fill(entry, found, lines)
         entry.comment = "\n".join(template_comments(entry.comment) + lines)
         changed += 1
     return changed
+
+
+def _fill(entry: Any, found: Translation, lines: list[str]) -> list[str]:
+    """Put ``found`` into ``entry``'s msgstr; return its new provenance lines."""
+    kept = [line for line in lines if line.startswith((PREVIOUS_MT_PREFIX, REPLACED_MT_PREFIX))]
+    if entry.msgstr and entry.msgstr != found.target:
+        note = REPLACED_MT_PREFIX + entry.msgstr
+        kept += [] if note in kept else [note]
+    entry.msgstr = found.target
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    if found.fuzzy:
+        entry.flags.insert(0, "fuzzy")
+    return [_provenance_line(found), *found.comments, *kept]
 
 
 def _source_of(found: Translation) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import polib
 
 from . import catalog_wrap as linebreak
+from .catalog import has_translation
 from .errors import CatalogError
 
 PAGE_WIDTH = 79
@@ -47,7 +49,9 @@ def read_catalog(path: Path) -> polib.POFile | None:
     if not path.exists():
         return None
     try:
-        return polib.pofile(str(path), wrapwidth=PAGE_WIDTH)
+        catalog = polib.pofile(str(path), wrapwidth=PAGE_WIDTH)
+        _restore_obsolete_previous(catalog, path)
+        return catalog
     except UnicodeDecodeError as err:
         bad_line = err.object[: err.start].count(b"\n") + 1
         raise CatalogError(
@@ -62,6 +66,51 @@ def read_catalog(path: Path) -> polib.POFile | None:
         ) from err
 
 
+_FIELD = re.compile(r'^(msgctxt|msgid|msgid_plural)\s+"(.*)"$')
+_MORE = re.compile(r'^"(.*)"$')
+
+
+def _restore_obsolete_previous(catalog: polib.POFile, path: Path) -> None:
+    """Put back the ``#~| msgid`` lines of obsolete entries, which polib skips.
+
+    Without them an obsolete fuzzy suggestion would lose its previous English on every
+    read, and a re-run would rewrite a file in which nothing changed.
+    """
+    data = path.read_bytes()
+    if b"#~|" not in data:
+        return
+    found: dict[tuple[str | None, str], dict[str, str]] = {}
+    for block in re.split(r"\n[ \t]*\r?\n", data.decode(catalog.encoding or "utf-8")):
+        previous = _obsolete_fields(block, "#~|")
+        current = _obsolete_fields(block, "#~")
+        if previous and "msgid" in current:
+            found[(current.get("msgctxt"), current["msgid"])] = previous
+    for entry in catalog:
+        fields = found.get((entry.msgctxt, entry.msgid)) if entry.obsolete else None
+        for name, value in (fields or {}).items():
+            setattr(entry, f"previous_{name}", value)
+
+
+def _obsolete_fields(block: str, mark: str) -> dict[str, str]:
+    """``msgctxt``/``msgid``/``msgid_plural`` of the lines of ``block`` that start ``mark``."""
+    fields: dict[str, str] = {}
+    name = ""
+    for raw in block.splitlines():
+        words = raw.strip().split(None, 1)
+        if len(words) < 2 or words[0] != mark:
+            name = ""
+            continue
+        field, more = _FIELD.match(words[1]), _MORE.match(words[1])
+        if field:
+            name = field.group(1)
+            fields[name] = polib.unescape(field.group(2))
+        elif more and name:
+            fields[name] += polib.unescape(more.group(1))
+        else:
+            name = ""
+    return fields
+
+
 def _polib_error(message: str) -> tuple[int | None, str]:
     """Line number and reason from polib's ``Syntax error in po file …(line N): reason``."""
     match = re.search(r"\(line (\d+)\)(?::\s*(.*))?$", message)
@@ -69,6 +118,35 @@ def _polib_error(message: str) -> tuple[int | None, str]:
         return None, f"cannot read catalog: {message}"
     reason = match.group(2) or "syntax error"
     return int(match.group(1)), reason if reason.startswith("syntax") else f"syntax error: {reason}"
+
+
+FileState = tuple[int, int]
+"""A file's (size, mtime in ns): how a writer tells that someone saved it meanwhile."""
+
+
+def file_state(path: Path) -> FileState | None:
+    """``path``'s size and modification time, or None when there is no file."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise CatalogError(f"cannot read: {err.strerror} — check the path", path=path) from err
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def ensure_unchanged(path: Path, read_as: FileState | None) -> None:
+    """Raise ``CatalogError`` when ``path`` is no longer in the state it was read in.
+
+    A translator may save the catalog in Poedit while a run translates: writing over it
+    would lose their work, so the run leaves that file alone.
+    """
+    if file_state(path) != read_as:
+        raise CatalogError(
+            "changed on disk while l10n was running (saved by an editor?) — it was left "
+            "as it is; run l10n again",
+            path=path,
+        )
 
 
 def write_catalog(catalog: polib.POFile, path: Path) -> bool:
@@ -202,7 +280,7 @@ def format_catalog(catalog: polib.POFile, *, dates: dict[str, str] | None = None
     """
     blocks = [_format_header(catalog, dates or {})]
     active = [e for e in catalog if not e.obsolete]
-    obsolete = [e for e in catalog if e.obsolete and e.msgstr]
+    obsolete = [e for e in catalog if e.obsolete and has_translation(e)]
     blocks += [_format_entry(e) for e in active]
     blocks += [_format_obsolete(e) for e in obsolete]
     return "\n".join(blocks)
@@ -222,27 +300,39 @@ def _format_header(catalog: polib.POFile, dates: dict[str, str]) -> str:
 def _format_entry(entry: Any) -> str:
     lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
     lines += _reference_lines(entry.occurrences)
-    flags = _ordered_flags(entry.flags, translated=bool(_first_msgstr(entry)))
-    if flags:
-        lines.append("#, " + ", ".join(flags))
-    lines += _previous_lines("#| ", entry)
-    lines += _message_lines("", entry)
-    return "".join(line + "\n" for line in lines)
+    return _format_message(lines, entry, "", "#| ")
 
 
 def _format_obsolete(entry: Any) -> str:
     lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
-    if entry.fuzzy:
-        lines.append("#, fuzzy")
-    lines += _previous_lines("#~| ", entry)
-    lines += _message_lines("#~ ", entry)
+    return _format_message(lines, entry, "#~ ", "#~| ")
+
+
+def _format_message(lines: list[str], entry: Any, prefix: str, previous: str) -> str:
+    """Flags, previous msgid and the message under ``lines``; ``no-wrap`` as gettext has it."""
+    flags = _ordered_flags(entry.flags, translated=bool(_first_msgstr(entry)))
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    wrap = "no-wrap" not in entry.flags
+    lines += _previous_lines(previous, entry, wrap)
+    lines += _message_lines(prefix, entry, wrap)
     return "".join(line + "\n" for line in lines)
 
 
 def _ordered_flags(flags: list[str], *, translated: bool) -> list[str]:
+    """Flags in gettext's order: fuzzy, format flags, range, wrap, then any others."""
     # gettext drops "fuzzy" from an untranslated entry: there is nothing to be fuzzy about.
     fuzzy = ["fuzzy"] if "fuzzy" in flags and translated else []
-    return fuzzy + [f for f in flags if f != "fuzzy"]
+    rest = [f for f in flags if f != "fuzzy"]
+    return fuzzy + sorted(rest, key=_flag_group)
+
+
+def _flag_group(flag: str) -> int:
+    if flag.endswith("-format"):
+        return 0
+    if flag.startswith("range:"):
+        return 1
+    return 2 if flag in ("wrap", "no-wrap") else 3
 
 
 def _first_msgstr(entry: Any) -> str:
@@ -272,7 +362,7 @@ def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def _previous_lines(prefix: str, entry: Any) -> list[str]:
+def _previous_lines(prefix: str, entry: Any, wrap: bool) -> list[str]:
     lines: list[str] = []
     for name, value in (
         ("msgctxt", entry.previous_msgctxt),
@@ -280,32 +370,32 @@ def _previous_lines(prefix: str, entry: Any) -> list[str]:
         ("msgid_plural", entry.previous_msgid_plural),
     ):
         if value is not None and value != "":
-            lines += wrap_field(prefix, name, value)
+            lines += wrap_field(prefix, name, value, wrap=wrap)
     return lines
 
 
-def _message_lines(prefix: str, entry: Any) -> list[str]:
-    lines: list[str] = []
+def _message_lines(prefix: str, entry: Any, wrap: bool) -> list[str]:
+    fields: list[tuple[str, str]] = []
     if entry.msgctxt is not None:
-        lines += wrap_field(prefix, "msgctxt", entry.msgctxt)
-    lines += wrap_field(prefix, "msgid", entry.msgid)
+        fields.append(("msgctxt", entry.msgctxt))
+    fields.append(("msgid", entry.msgid))
     if entry.msgid_plural:
-        lines += wrap_field(prefix, "msgid_plural", entry.msgid_plural)
-        for index in sorted(entry.msgstr_plural):
-            lines += wrap_field(prefix, f"msgstr[{index}]", entry.msgstr_plural[index])
+        fields.append(("msgid_plural", entry.msgid_plural))
+        fields += [(f"msgstr[{i}]", entry.msgstr_plural[i]) for i in sorted(entry.msgstr_plural)]
     else:
-        lines += wrap_field(prefix, "msgstr", entry.msgstr)
-    return lines
+        fields.append(("msgstr", entry.msgstr))
+    return [line for name, value in fields for line in wrap_field(prefix, name, value, wrap=wrap)]
 
 
-def wrap_field(prefix: str, name: str, value: str) -> list[str]:
+def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> list[str]:
     """``name "value"`` split into lines the way GNU gettext's ``wrap()`` does.
 
     The string is cut after each ``\\n``; each portion is broken at Unicode line-break
     opportunities (UAX #14) so that no line exceeds 79 columns where it can be avoided.
+    ``wrap=False`` (an entry flagged ``no-wrap``) cuts after ``\\n`` only.
     """
     after_break = len(prefix) + 1
-    width = PAGE_WIDTH - 1 - after_break
+    width = PAGE_WIDTH - 1 - after_break if wrap else sys.maxsize
     portions = _portions(value)
     out: list[str] = []
     first = True

@@ -295,8 +295,8 @@ class _TmxReader:
             self._close_tu()
 
     def _close_tu(self) -> None:
-        src = self.srclang.lower() if self.srclang != "*all*" else "en"
-        sources = [seg for lang, seg in self.tuvs if lang.lower().split("-")[0] == src[:2]]
+        src = _primary(self.srclang) if self.srclang != "*all*" else "en"
+        sources = [seg for lang, seg in self.tuvs if _primary(lang) == src]
         if not sources:
             raise TMError(
                 f"<tu> without an English ({self.srclang}) <tuv> — every unit needs "
@@ -305,5 +305,10 @@ class _TmxReader:
                 line=self.tu_line,
             )
         for lang, seg in self.tuvs:
-            if lang.lower().split("-")[0] != src[:2] and seg.strip():
+            if _primary(lang) != src and seg.strip():
                 self.units.append((tmx_lang(lang), sources[0], seg))
+
+
+def _primary(code: str) -> str:
+    """The language subtag of a TMX code: ``EN-US``, ``en_GB`` (not BCP 47, but seen) → ``en``."""
+    return code.lower().replace("_", "-").split("-")[0]

@@ -2,7 +2,7 @@
 
 - An unchanged segment keeps its translation byte for byte; a human one (non-empty,
   not fuzzy) is never sent to MT, machine output (fuzzy, ``#. machine translation: …``)
-  is kept too unless ``retranslate`` asks for fresh MT.
+  is kept too unless ``retranslate`` asks for fresh MT (``MergeResult.replace``).
 - An edited segment is matched to its old entry by similarity (rapidfuzz ``ratio`` at
   ``threshold`` %). A human translation comes along as a fuzzy msgstr with the old English
   in ``#| msgid``; the new MT is then offered as a ``#. suggestion``. Unapproved machine
@@ -24,6 +24,7 @@ import polib
 from .catalog import (
     PREVIOUS_MT_PREFIX,
     TEMPLATE_HEADERS,
+    has_translation,
     is_human,
     is_machine,
     language_headers,
@@ -52,6 +53,8 @@ class MergeResult:
     """The merged ``polib.POFile``."""
     needs_translation: tuple[str, ...] = ()
     """msgids to look up in the TM / send to MT, in template order (new, empty, edited)."""
+    replace: tuple[str, ...] = ()
+    """msgids whose machine output a new translation replaces (``retranslate``)."""
     kept_human: int = 0
     kept_machine: int = 0
     fuzzy_matched: int = 0
@@ -64,6 +67,7 @@ class MergeResult:
 @dataclass
 class _Tally:
     needs: list[str] = field(default_factory=list)
+    replace: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, what: str, msgid: str | None = None) -> None:
@@ -96,7 +100,9 @@ def merge(
     obsolete = {_key(e): e for e in old if e.obsolete}
     wanted = {_key(e) for e in template}
     candidates = [
-        e for k, e in [*active.items(), *obsolete.items()] if k not in wanted and e.msgstr
+        e
+        for k, e in [*active.items(), *obsolete.items()]
+        if k not in wanted and (e.msgstr or e.tcomment)
     ]
     for tentry in template:
         key = _key(tentry)
@@ -111,6 +117,7 @@ def merge(
     return MergeResult(
         catalog=catalog,
         needs_translation=tuple(tally.needs),
+        replace=tuple(tally.replace),
         **{k: v for k, v in tally.counts.items()},
     )
 
@@ -145,10 +152,10 @@ def _kept(old: Any, tentry: Any, retranslate: bool, tally: _Tally, kept_as: str 
     elif old.msgstr and not (retranslate and is_machine(old)):
         tally.add(kept_as or "kept_machine")
     elif old.msgstr:
-        entry.msgstr = ""
-        entry.flags = [f for f in entry.flags if f != "fuzzy"]
-        entry.comment = tentry.comment
+        # Replaced only when a new translation arrives (apply_translations), so a run
+        # without a model keeps the output, and an edit left fuzzy stays in a comment.
         tally.add("retranslated", tentry.msgid)
+        tally.replace.append(tentry.msgid)
     else:
         tally.add("new", tentry.msgid)
     return entry
@@ -179,13 +186,16 @@ def _translation_of(old: Any) -> dict[str, Any]:
 
 
 def _matched_or_new(tentry: Any, candidates: list[Any], threshold: float, tally: _Tally) -> Any:
-    best = _best_match(tentry.msgid, candidates, threshold)
+    best = _best_match(tentry.msgid, [e for e in candidates if e.msgstr], threshold)
     if best is None:
+        # An untranslated entry's translator comment ("ask the desk…") follows its edit.
+        noted = _best_match(tentry.msgid, [e for e in candidates if not e.msgstr], threshold)
         tally.add("new", tentry.msgid)
         return polib.POEntry(
             msgid=tentry.msgid,
             msgstr="",
             comment=tentry.comment,
+            tcomment=noted.tcomment if noted is not None else "",
             occurrences=list(tentry.occurrences),
         )
     tally.add("fuzzy_matched", tentry.msgid)
@@ -220,7 +230,7 @@ def _obsolete_entries(
     tally: _Tally,
 ) -> list[Any]:
     """Old obsolete entries (minus resurrected ones), then newly vanished translated ones."""
-    gone = {k: e for k, e in active.items() if k not in wanted and e.msgstr}
+    gone = {k: e for k, e in active.items() if k not in wanted and has_translation(e)}
     kept = [e for e in old if e.obsolete and _key(e) in obsolete and _key(e) not in gone]
     result = [_as_obsolete(e) for e in kept]
     for entry in gone.values():
@@ -233,7 +243,7 @@ def _as_obsolete(old: Any) -> Any:
     return polib.POEntry(
         msgid=old.msgid,
         comment="\n".join(provenance(old.comment)),
-        flags=["fuzzy"] if old.fuzzy else [],
+        flags=list(old.flags),
         obsolete=True,
         **_translation_of(old),
     )

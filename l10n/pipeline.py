@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -216,10 +216,11 @@ def _run_language(
 ) -> LanguageStats:
     """Merge, fill and write every catalog of one language; MT all its new text in one batch."""
     from .catalog import apply_translations
-    from .catalog_io import read_catalog, write_catalog
+    from .catalog_io import ensure_unchanged, file_state, read_catalog, write_catalog
     from .merge import merge
 
     paths = {domain: catalog_path(settings, lang, domain) for domain in templates}
+    states = {domain: file_state(path) for domain, path in paths.items()}
     olds = {domain: read_catalog(path) for domain, path in paths.items()}
     results = {
         domain: merge(
@@ -238,9 +239,10 @@ def _run_language(
     proposals = {**remembered, **machine}
     written = False
     for domain, result in results.items():
-        apply_translations(result.catalog, proposals)
+        apply_translations(result.catalog, proposals, result.replace)
         if not machine and rest:
             _flag_untranslated(result.catalog, lang)
+        ensure_unchanged(paths[domain], states[domain])
         written = write_catalog(result.catalog, paths[domain]) or written
     merged = list(results.values())
     return LanguageStats(
@@ -268,7 +270,14 @@ def _from_memory(
     memory = TranslationMemory(settings.memory)
     memory.refresh({lang.locale: language_catalogs(settings, lang)})
     found: dict[str, Translation] = memory.lookup(lang.locale, needed)
-    return found
+    # The memory names a catalog by its absolute path; the PO comment that cites it is
+    # shared with other machines, so it gets the project-relative path.
+    return {
+        source: replace(tm, engine=_display(Path(tm.engine), settings.root))
+        if tm.engine and Path(tm.engine).is_absolute()
+        else tm
+        for source, tm in found.items()
+    }
 
 
 def _machine_translate(

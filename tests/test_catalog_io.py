@@ -221,3 +221,42 @@ def test_output_is_exactly_what_msgcat_prints(tmp_path: Path, seed: int) -> None
     path.write_text(format_catalog(random_catalog(seed)), encoding="utf-8")
     cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
     assert cat.stdout == path.read_text(encoding="utf-8")
+
+
+LONG = "A long sentence that a tool asked gettext never to wrap, " * 3
+
+
+@needs_gettext
+@pytest.mark.parametrize(
+    "body",
+    [
+        f'#, no-wrap\nmsgid "{LONG}"\nmsgstr "{LONG}\\nsecond line"\n',
+        f'#, fuzzy, no-wrap\n#| msgid "{LONG}"\nmsgid "{LONG}!"\nmsgstr "x"\n',
+        f'#, fuzzy, c-format, no-wrap\n#~ msgid "{LONG}%d"\n#~ msgstr "{LONG}%d"\n',
+        '#, c-format, no-wrap\nmsgid "a %d"\nmsgstr "b %d"\n',
+        '#, no-wrap, c-format, fuzzy\nmsgid "a %d"\nmsgstr "b %d"\n',
+        '# note\n#, fuzzy, c-format\n#~ msgid "Obs %d"\n#~ msgstr "Об %d"\n',
+        '#, fuzzy\n#~| msgid "The old text"\n#~ msgid "The new text"\n#~ msgstr "Перевод"\n',
+        f'#, fuzzy\n#~| msgctxt "c"\n#~| msgid "{LONG}\\"q\\""\n#~ msgctxt "c"\n#~ msgid "{LONG}"\n'
+        '#~ msgstr "Перевод"\n',
+    ],
+    ids=[
+        "no-wrap",
+        "no-wrap-previous",
+        "no-wrap-obsolete",
+        "c-format",
+        "flag-order",
+        "obsolete",
+        "obsolete-previous",
+        "obsolete-previous-wrapped",
+    ],
+)
+def test_flags_are_kept_and_no_wrap_is_honoured_like_msgcat(tmp_path: Path, body: str) -> None:
+    """Flags a tool added (``c-format``, ``no-wrap``) survive, also on obsolete entries, and
+    so does an obsolete entry's previous msgid (``#~|``, which polib skips)."""
+    path = tmp_path / "flags.po"
+    path.write_text(HEADER + body, encoding="utf-8")
+    catalog = read_catalog(path)
+    assert catalog is not None
+    cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
+    assert format_catalog(catalog) == cat.stdout

@@ -139,15 +139,18 @@ def test_tmx_from_a_cat_tool_with_regional_codes(tmp_path: Path) -> None:
     <tu><tuv xml:lang="EN-US"><seg>Central Asia</seg></tuv>
         <tuv xml:lang="ZH-CN"><seg>中亚</seg></tuv></tu>
     <tu><tuv lang="en-US"><seg>Xian</seg></tuv><tuv lang="ru-RU"><seg>Сиань</seg></tuv></tu>
+    <tu><tuv xml:lang="en_GB"><seg>Bishkek</seg></tuv><tuv xml:lang="kk_KZ"><seg>Бішкек</seg></tuv>
+    </tu>
   </body>
 </tmx>
 """,
         encoding="utf-8",
     )
     memory = TranslationMemory(tmp_path / "m.sqlite3")
-    assert memory.import_tmx(tmx) == 2
+    assert memory.import_tmx(tmx) == 3
     assert memory.lookup("zh_Hans", ["Central Asia"])["Central Asia"].target == "中亚"
     assert memory.lookup("ru", ["Xian"])["Xian"].target == "Сиань"
+    assert memory.lookup("kk", ["Bishkek"])["Bishkek"].target == "Бішкек"  # en_GB, kk_KZ
 
 
 @pytest.mark.parametrize(

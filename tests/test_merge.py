@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import polib
 import pytest
 
 from l10n.catalog import apply_translations, is_human
@@ -34,7 +35,7 @@ def run_case(case: str, *, retranslate: bool = False) -> tuple[MergeResult, str]
     assert template is not None
     old = read_catalog(folder / "old.po")
     result = merge(old, template, language=resolve("ru"), threshold=80, retranslate=retranslate)
-    apply_translations(result.catalog, fake_translations(result.needs_translation))
+    apply_translations(result.catalog, fake_translations(result.needs_translation), result.replace)
     return result, format_catalog(result.catalog)
 
 
@@ -108,3 +109,101 @@ def test_merge_fills_language_headers_and_keeps_translator_ones() -> None:
     assert meta["POT-Creation-Date"] == "2026-02-01 10:00+0000"
     assert meta["X-Poedit-Bookmarks"] == "-1"
     assert meta["X-Generator"] == "l10n 0.1.0"
+
+
+def _parse(text: str) -> object:
+    return polib.pofile(HEADER + text)
+
+
+HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+MACHINE = (
+    "#. paragraph\n#. machine translation: argos translate-en_ru 1.0\n"
+    '#, fuzzy\nmsgid "Economic benefits"\nmsgstr "{msgstr}"\n'
+)
+
+
+def test_retranslate_without_a_new_translation_keeps_the_machine_output() -> None:
+    """No model installed: ``--retranslate`` must not blank what is there."""
+    old = _parse(MACHINE.format(msgstr="Экономическая польза"))
+    template = _parse('#. heading\nmsgid "Economic benefits"\nmsgstr ""\n')
+    result = merge(old, template, language=resolve("ru"), threshold=80, retranslate=True)
+    apply_translations(result.catalog, {}, result.replace)
+    assert result.catalog.find("Economic benefits").msgstr == "Экономическая польза"
+
+
+@pytest.mark.parametrize(
+    ("old_msgstr", "kept_line"),
+    [
+        ("[MT] Economic benefits", False),
+        ("Экономическая выгода (правка переводчика)", True),
+    ],
+    ids=["same-output-no-comment", "edited-left-fuzzy-kept-in-comment"],
+)
+def test_retranslate_keeps_replaced_output_that_differs(old_msgstr: str, kept_line: bool) -> None:
+    """A translator may edit machine output and leave it fuzzy: it must not vanish."""
+    old = _parse(MACHINE.format(msgstr=old_msgstr))
+    template = _parse('#. heading\nmsgid "Economic benefits"\nmsgstr ""\n')
+    result = merge(old, template, language=resolve("ru"), threshold=80, retranslate=True)
+    apply_translations(result.catalog, fake_translations(result.needs_translation), result.replace)
+    entry = result.catalog.find("Economic benefits")
+    assert entry.msgstr == "[MT] Economic benefits"
+    assert (f"machine translation replaced by --retranslate: {old_msgstr}" in entry.comment) == (
+        kept_line
+    )
+
+
+def test_hand_added_plural_entry_and_tool_flags_survive_as_obsolete() -> None:
+    old = _parse(
+        "# added by hand\n"
+        'msgid "one article"\nmsgid_plural "%d articles"\n'
+        'msgstr[0] "%d статья"\nmsgstr[1] "%d статьи"\nmsgstr[2] "%d статей"\n\n'
+        '#, c-format, no-wrap\nmsgid "Gone %d"\nmsgstr "Ушло %d"\n'
+    )
+    template = _parse('msgid "Something else"\nmsgstr ""\n')
+    result = merge(old, template, language=resolve("ru"), threshold=80)
+    text = format_catalog(result.catalog)
+    assert (
+        "# added by hand\n"
+        '#~ msgid "one article"\n#~ msgid_plural "%d articles"\n'
+        '#~ msgstr[0] "%d статья"\n#~ msgstr[1] "%d статьи"\n#~ msgstr[2] "%d статей"\n'
+    ) in text
+    assert '#, c-format, no-wrap\n#~ msgid "Gone %d"\n#~ msgstr "Ушло %d"\n' in text
+    back = merge(
+        polib.pofile(text),
+        _parse('msgid "Gone %d"\nmsgstr ""\n'),
+        language=resolve("ru"),
+        threshold=80,
+    )
+    entry = back.catalog.find("Gone %d")
+    assert (entry.msgstr, entry.flags) == ("Ушло %d", ["c-format", "no-wrap"])
+
+
+def test_translator_comment_on_an_untranslated_entry_follows_an_edit() -> None:
+    old = _parse(
+        '# ask the desk: Xian or Xi\'an?\n#. paragraph\nmsgid "The summit is in Xian."\nmsgstr ""\n'
+    )
+    template = _parse('#. paragraph\nmsgid "The summit is in Xi\'an."\nmsgstr ""\n')
+    result = merge(old, template, language=resolve("ru"), threshold=80)
+    entry = result.catalog.find("The summit is in Xi'an.")
+    assert entry.tcomment == "ask the desk: Xian or Xi'an?"
+    assert result.needs_translation == ("The summit is in Xi'an.",) and result.new == 1
+
+
+def test_resurrected_human_suggestion_is_not_taken_for_machine_output(tmp_path: Path) -> None:
+    """An obsolete fuzzy suggestion keeps its ``#~|`` line, so it stays a human's work."""
+    path = tmp_path / "old.po"
+    path.write_text(
+        HEADER + "#. machine translation: argos translate-en_ru 1.9\n#, fuzzy\n"
+        '#~| msgid "The summit is next week."\n#~ msgid "The summit is next month."\n'
+        '#~ msgstr "Саммит пройдёт на следующей неделе."\n',
+        encoding="utf-8",
+    )
+    template = _parse('msgid "The summit is next month."\nmsgstr ""\n')
+    result = merge(
+        read_catalog(path), template, language=resolve("ru"), threshold=80, retranslate=True
+    )
+    apply_translations(result.catalog, fake_translations(result.needs_translation), result.replace)
+    entry = result.catalog.find("The summit is next month.")
+    assert entry.msgstr == "Саммит пройдёт на следующей неделе."
+    assert entry.previous_msgid == "The summit is next week."
+    assert result.replace == ()

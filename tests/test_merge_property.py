@@ -1,11 +1,13 @@
 """Property: whatever editors do to the English and translators do to the PO, merges lose nothing.
 
 Random sequences of source edits (change a word, delete, insert, restore, reorder) and
-translator actions (approve, rewrite, comment) are each followed by a merge, a fill from a
-FAKE translator (test double, the merge logic is under test) and a write/read round trip.
-After every step: each translation a human approved is still in the catalog with its exact
-English (active or obsolete), every obsolete entry is still there, every translator comment
-survives, and no approved entry is sent to MT.
+translator actions (approve, rewrite, comment, edit left fuzzy) are each followed by a
+merge, a fill from a FAKE translator (test double, the merge logic is under test) and a
+write/read round trip. After every step: each translation a human approved is still in
+the catalog with its exact English (active or obsolete), every obsolete entry is still
+there, every translator comment survives, no approved entry is sent to MT, and a
+translator's draft (machine output edited but left fuzzy, as Weblate's "needs editing"
+saves it) is still in the catalog, as msgstr or in a comment.
 """
 
 from __future__ import annotations
@@ -56,7 +58,9 @@ source_op = st.tuples(
     st.integers(0, 50),
 )
 po_op = st.tuples(
-    st.sampled_from(["approve", "rewrite", "comment"]), st.integers(0, 50), st.integers(0, 50)
+    st.sampled_from(["approve", "rewrite", "comment", "draft"]),
+    st.integers(0, 50),
+    st.integers(0, 50),
 )
 step = st.tuples(st.lists(source_op, max_size=3), st.lists(po_op, max_size=4), st.booleans())
 
@@ -103,6 +107,7 @@ class Ledger:
     def __init__(self) -> None:
         self.approved: dict[str, str] = {}
         self.comments: dict[str, str] = {}
+        self.drafts: set[str] = set()
 
     def act(self, catalog: object, op: tuple[str, int, int]) -> None:
         entries = [e for e in catalog if not e.obsolete]  # type: ignore[attr-defined]
@@ -110,6 +115,8 @@ class Ledger:
             return
         kind, a, b = op
         entry = entries[a % len(entries)]
+        if kind != "comment":
+            self.drafts.discard(entry.msgstr)  # the translator moves on from their draft
         if kind == "approve" and entry.msgstr:
             entry.flags = [f for f in entry.flags if f != "fuzzy"]
             entry.previous_msgid = None
@@ -120,6 +127,9 @@ class Ledger:
         elif kind == "comment" and entry.msgstr:
             entry.tcomment = f"note {b}"
             self.comments[entry.msgid] = entry.tcomment
+        elif kind == "draft" and entry.fuzzy and entry.msgstr:
+            entry.msgstr = f"Черновик {b}: {entry.msgid[:20].strip()}"
+            self.drafts.add(entry.msgstr)
         if entry.msgstr and not entry.fuzzy:
             self.approved[entry.msgid] = entry.msgstr
 
@@ -133,9 +143,17 @@ def check(catalog: object, before: object, ledger: Ledger, needs: tuple[str, ...
         assert msgid not in needs
     for msgid, comment in ledger.comments.items():
         assert by_id[msgid].tcomment == comment
+    kept = {e.msgstr for e in catalog} | {  # type: ignore[attr-defined]
+        line.split(": ", 1)[-1]
+        for e in catalog
+        for line in e.comment.split("\n")  # type: ignore[attr-defined]
+    }
+    for draft in ledger.drafts:
+        assert draft in kept, f"lost the draft {draft!r}"
     if before is not None:
         for old in before:  # type: ignore[attr-defined]
-            if old.obsolete:
+            # A draft is machine output to --retranslate; the check above keeps it.
+            if old.obsolete and old.msgstr not in ledger.drafts:
                 assert by_id[old.msgid].msgstr == old.msgstr, f"deleted obsolete {old.msgid!r}"
 
 
@@ -160,6 +178,7 @@ def test_no_human_work_is_ever_lost(tmp_path: Path, steps: list) -> None:
         apply_translations(
             result.catalog,
             {s: Translation(s, f"[MT] {s}", "mt", "fake") for s in result.needs_translation},
+            result.replace,
         )
         write_catalog(result.catalog, path)
         check(read_catalog(path), old, ledger, result.needs_translation)

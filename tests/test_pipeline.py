@@ -154,3 +154,55 @@ def test_language_without_model_still_gets_its_catalog(
     assert [line.split(":")[1] for line in result.stderr.splitlines()] == [" kk"]
     assert all(e.msgstr for e in po(project, "ru"))
     assert not any(e.msgstr for e in po(project, "kk"))
+
+
+def test_translation_memory_comment_names_the_catalog_relative_to_the_project(
+    project: Path,
+) -> None:
+    """The PO file is shared: its ``#. translation memory:`` line holds no absolute path."""
+    settings = load_settings(project)
+    run(settings, languages=["ru"], translator_for=lambda language, settings: None)
+    path = catalog_path(settings, Language("ru", "ru", "ru"), DOMAIN)
+    catalog = polib.pofile(str(path))
+    byline = catalog.find("CGTN")
+    byline.msgstr = "CGTN"
+    catalog.save(str(path))
+    (project / "source" / "second.txt").write_text(
+        "A second article\n\nCGTN\n\nIt has one paragraph.\n", encoding="utf-8"
+    )
+    run(settings, languages=["ru"], translator_for=lambda language, settings: None)
+    second = polib.pofile(str(catalog_path(settings, Language("ru", "ru", "ru"), "second")))
+    reused = second.find("CGTN")
+    assert reused.msgstr == "CGTN" and reused.fuzzy
+    assert f"translation memory: locales/ru/LC_MESSAGES/{DOMAIN}.po" in reused.comment.split("\n")
+
+
+def test_a_catalog_saved_by_an_editor_during_the_run_is_not_overwritten(
+    project: Path,
+) -> None:
+    """Poedit saves the catalog while the run translates: the translator's file wins."""
+    settings = load_settings(project)
+    run(settings, languages=["ru"], translator_for=lambda language, settings: None)
+    path = catalog_path(settings, Language("ru", "ru", "ru"), DOMAIN)
+    saved = path.read_text(encoding="utf-8").replace(
+        'msgid "CGTN"\nmsgstr ""', 'msgid "CGTN"\nmsgstr "CGTN"'
+    )
+    assert 'msgstr "CGTN"' in saved
+
+    class SavesMeanwhile:
+        """FAKE translator (a test double): the translator saves while it 'translates'."""
+
+        name = "fake-mt (test double)"
+
+        def translate(self, texts: Sequence[str]) -> list[str]:
+            path.write_text(saved, encoding="utf-8")
+            return [f"[MT] {text}" for text in texts]
+
+    article = project / "source" / ARTICLE.name
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("next week.", "next month."),
+        encoding="utf-8",
+    )
+    report = run(settings, languages=["ru"], translator_for=lambda lang, s: SavesMeanwhile())
+    assert path.read_text(encoding="utf-8") == saved
+    assert len(report.errors) == 1 and "changed on disk while l10n was running" in report.errors[0]

@@ -20,6 +20,7 @@ import polib
 from . import catalog_wrap as linebreak
 from .catalog import has_translation
 from .errors import CatalogError
+from .po_lint import check_strings
 
 PAGE_WIDTH = 79
 """GNU gettext's default page width (``msgcat -w``)."""
@@ -48,6 +49,10 @@ def read_catalog(path: Path) -> polib.POFile | None:
     """
     if not path.exists():
         return None
+    data = _read_bytes(path)
+    if data is None:
+        return None
+    check_strings(data.decode("utf-8", errors="replace"), path)
     try:
         catalog = polib.pofile(str(path), wrapwidth=PAGE_WIDTH)
         _restore_obsolete_previous(catalog, path)

@@ -47,9 +47,26 @@ class TranslationMemory:
     def _connect(self) -> Iterator[sqlite3.Connection]:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.path)) as db, db:
+        except OSError as err:
+            raise TMError(
+                f"cannot create its folder: {err.strerror or err} — check [tool.l10n] memory",
+                path=self.path,
+            ) from err
+        try:
+            with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
                 db.executescript(_SCHEMA)
                 yield db
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err):
+                raise TMError(
+                    f"not a usable translation memory: {err} — delete the file, it "
+                    "is rebuilt from the catalogs",
+                    path=self.path,
+                ) from err
+            raise TMError(
+                "busy: another l10n command is using the translation memory — try again",
+                path=self.path,
+            ) from err
         except sqlite3.DatabaseError as err:
             raise TMError(
                 f"not a usable translation memory: {err} — delete the file, it "

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
-from .errors import CatalogError, GlossaryError, SourceError
+from .errors import CatalogError, GlossaryError, L10nError, SourceError
 from .languages import resolve_all
 from .model import Document, Glossary, Language, LanguageStats, Segment, Translation
 from .mt import Translator
@@ -105,10 +105,8 @@ def load_project_glossary(settings: Settings) -> Glossary:
         return Glossary()
     try:
         return load_glossary(settings.glossary)
-    except GlossaryError:
-        raise
-    except OSError as err:  # pragma: no cover - load_glossary wraps its own I/O
-        raise GlossaryError(f"cannot read: {err}", path=settings.glossary) from err
+    except GlossaryError as err:
+        raise relative(err, settings.root) from err
 
 
 def languages_of(settings: Settings, codes: Sequence[str] = ()) -> tuple[Language, ...]:
@@ -144,6 +142,13 @@ def default_translator(language: Language, settings: Settings) -> Translator | N
     from .mt.argos import load_translator
 
     return load_translator(language, settings)
+
+
+def relative(err: L10nError, root: Path) -> L10nError:
+    """The same error, naming its file relative to the project root as other messages do."""
+    if err.path is None:
+        return err
+    return type(err)(err.detail, path=_display(Path(err.path), root), line=err.line)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -195,10 +200,7 @@ def run(
                     settings, lang, templates, glossary, factory, retranslate, progress
                 )
             except CatalogError as err:
-                where = CatalogError(
-                    err.detail, path=_display(Path(err.path or ""), settings.root), line=err.line
-                )
-                errors.append(f"{where} (language {lang.code} skipped)")
+                errors.append(f"{relative(err, settings.root)} (language {lang.code} skipped)")
                 continue
             stats.append(result)
             warnings.extend(result.warnings)

@@ -41,7 +41,7 @@ def catalog_of(pairs: list[tuple[str, str]], revision: str = "2026-01-01 00:00+0
     [
         (
             'msgid "a"\nmsgstr "b "c""\n',
-            "{path}:5: syntax error: unescaped double quote found — fix the line in your PO "
+            "{path}:5: broken string (a missing or unescaped quote) — fix the line in your PO "
             "editor or restore it",
         ),
         (
@@ -260,3 +260,45 @@ def test_flags_are_kept_and_no_wrap_is_honoured_like_msgcat(tmp_path: Path, body
     assert catalog is not None
     cat = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
     assert format_catalog(catalog) == cat.stdout
+
+
+BROKEN_STRINGS = [
+    ("unterminated-msgstr", 'msgid "a"\nmsgstr "Министр прибыл\n', 7),
+    ("unterminated-msgid-at-end", 'msgid "a"\nmsgstr "b"\n\nmsgid "x\n', 9),
+    ("unescaped-quote", 'msgid "a"\nmsgstr "say "hi""\n', 7),
+    ("unterminated-continuation", 'msgid "a"\nmsgstr ""\n"half\n', 8),
+    ("unterminated-obsolete", 'msgid "a"\nmsgstr "b"\n\n#~ msgid "old\n#~ msgstr "x"\n', 9),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "line"), [c[1:] for c in BROKEN_STRINGS], ids=[c[0] for c in BROKEN_STRINGS]
+)
+def test_broken_strings_polib_would_accept_are_refused(
+    tmp_path: Path, body: str, line: int
+) -> None:
+    path = tmp_path / "ru.po"
+    header = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ru\\n"\n\n'
+    )
+    path.write_text(header + body, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(CatalogError) as info:
+        read_catalog(path)
+    assert str(info.value) == (
+        f"{path}:{line}: broken string (a missing or unescaped quote) — fix the line in your PO "
+        "editor or restore it"
+    )
+    assert path.read_bytes() == before
+
+
+def test_comments_and_escapes_are_not_broken_strings(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '# a translator\'s "note\n#. msgstr "not a string\n#| msgid "old \\"one\\""\n'
+        'msgid "say \\"hi\\" \\\\"\nmsgstr "«привет»"\n',
+        encoding="utf-8",
+    )
+    catalog = read_catalog(path)
+    assert catalog is not None and catalog[0].msgstr == "«привет»"

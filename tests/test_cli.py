@@ -177,6 +177,11 @@ BAD = [
         ["segment", "nope.txt"],
         "Error: nope.txt: file not found — check the path or put the article in source/",
     ),
+    (
+        "bad-glossary",
+        ["run", "--glossary", "dup.csv", f"source/{ARTICLE.name}"],
+        'Error: dup.csv:3: duplicate term "SCO" (first on row 2) — merge the two rows',
+    ),
 ]
 
 
@@ -187,6 +192,7 @@ def test_bad_input_one_line_exit_1_nothing_written(
     (project / "source" / "latin1.txt").write_bytes(b"Title\n\nCaf\xe9 society.\n")
     (project / "source" / "empty.txt").write_bytes(b"  \n")
     (project / "bad.toml").write_text("[tool.l10n]\nlanguages = 'ru'\n", encoding="utf-8")
+    (project / "dup.csv").write_text("term,ru,note\nSCO,ШОС,\nSCO,ШОС,\n", encoding="utf-8")
     before = snapshot(project)
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1

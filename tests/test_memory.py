@@ -193,3 +193,15 @@ def test_corrupt_memory_file_is_a_tm_error(tmp_path: Path) -> None:
         f"{path}: not a usable translation memory: file is not a "
         "database — delete the file, it is rebuilt from the catalogs"
     )
+
+
+def test_memory_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    memory = TranslationMemory(blocker / "memory.sqlite3")
+    with pytest.raises(TMError) as info:
+        memory.lookup("ru", ["Hello."])
+    assert str(info.value) == (
+        f"{blocker / 'memory.sqlite3'}: cannot create its folder: File exists — check "
+        "[tool.l10n] memory"
+    )

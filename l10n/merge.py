@@ -40,8 +40,9 @@ _FROM_TEMPLATE = (
     "MIME-Version",
     "Content-Type",
     "Content-Transfer-Encoding",
-    "X-Generator",
 )
+# X-Generator is left to the tool that last saved the file (Poedit, Lokalize), as msgmerge
+# does: overwriting it would make every run after an editor's save rewrite the file.
 _DEFAULTS = dict(TEMPLATE_HEADERS)
 
 

@@ -6,11 +6,14 @@
                      ``.argosmodel`` files (kk sets ``target_prefix`` like NLLB and knows the
                      OPUS-style source token ``>>kaz_Cyrl<<``).
 ``installed_models`` the three packages installed in ``argos_env``: ``{"ru": PackageInfo…}``.
+``new_project``      a factory making a project with the bundled article and a given config.
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,8 @@ from make_model import ModelShape, make_package
 
 from l10n.mt.store import PackageInfo, install_package
 
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO / "source" / "china-central-asia-article.txt"
 KK_TARGET_PREFIX = "kaz_Cyrl"
 KK_SOURCE_PREFIX = ">>kaz_Cyrl<<"
 UNREACHABLE_INDEX = "http://127.0.0.1:9/"
@@ -62,3 +67,20 @@ def model_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def installed_models(argos_env: Path, model_files: dict[str, Path]) -> dict[str, PackageInfo]:
     """The test packages installed into the isolated store."""
     return {code: install_package(path) for code, path in model_files.items()}
+
+
+@pytest.fixture
+def new_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Make ``tmp_path/project``: the bundled article, glossary.csv and the given
+    ``pyproject.toml`` text; the current directory moves into it."""
+
+    def make(config: str) -> Path:
+        root = tmp_path / "project"
+        (root / "source").mkdir(parents=True)
+        shutil.copy(ARTICLE, root / "source")
+        shutil.copy(REPO / "glossary.csv", root)
+        (root / "pyproject.toml").write_text(config, encoding="utf-8")
+        monkeypatch.chdir(root)
+        return root
+
+    return make

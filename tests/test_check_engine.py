@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -17,14 +17,8 @@ ARTICLE = REPO / "source" / "china-central-asia-article.txt"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, installed_models: object) -> Path:
-    root = tmp_path / "project"
-    (root / "source").mkdir(parents=True)
-    shutil.copy(ARTICLE, root / "source")
-    shutil.copy(REPO / "glossary.csv", root)
-    (root / "pyproject.toml").write_text('[tool.l10n]\nlanguages = ["ru", "zh"]\n', "utf-8")
-    monkeypatch.chdir(root)
-    return root
+def project(new_project: Callable[[str], Path], installed_models: object) -> Path:
+    return new_project('[tool.l10n]\nlanguages = ["ru", "zh"]\n')
 
 
 def test_check_reports_the_test_models_output(project: Path) -> None:

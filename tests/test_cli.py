@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -20,17 +21,12 @@ DOMAIN = ARTICLE.stem
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def project(
+    new_project: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """A copy of the project layout with the bundled article and glossary, no models."""
-    (tmp_path / "source").mkdir()
-    shutil.copy(ARTICLE, tmp_path / "source")
-    shutil.copy(REPO / "glossary.csv", tmp_path)
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.l10n]\nlanguages = ["ru", "kk", "zh"]\n', encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos-packages"))
-    return tmp_path
+    return new_project('[tool.l10n]\nlanguages = ["ru", "kk", "zh"]\n')
 
 
 def invoke(*args: str, stdin: str | None = None) -> click.testing.Result:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import polib
@@ -24,18 +24,11 @@ LOCALES = {"ru": "ru", "kk": "kk", "zh": "zh_Hans"}
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argos_env: Path) -> Path:
-    root = tmp_path / "project"
-    (root / "source").mkdir(parents=True)
-    shutil.copy(ARTICLE, root / "source")
-    shutil.copy(REPO / "glossary.csv", root)
-    (root / "pyproject.toml").write_text(
+def project(new_project: Callable[[str], Path], argos_env: Path) -> Path:
+    return new_project(
         '[tool.l10n]\nlanguages = ["ru", "kk", "zh"]\n'
-        '[tool.l10n.models.kk]\nsource-prefix = ">>kaz_Cyrl<<"\n',
-        encoding="utf-8",
+        '[tool.l10n.models.kk]\nsource-prefix = ">>kaz_Cyrl<<"\n'
     )
-    monkeypatch.chdir(root)
-    return root
 
 
 def install_with_cli(model_files: dict[str, Path]) -> None:

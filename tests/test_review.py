@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import polib
@@ -46,15 +46,8 @@ class FakeFactory:
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "source").mkdir()
-    shutil.copy(ARTICLE, tmp_path / "source")
-    shutil.copy(REPO / "glossary.csv", tmp_path)
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.l10n]\nlanguages = ["ru", "zh"]\nglossary-mode = "mask"\n', encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def project(new_project: Callable[[str], Path]) -> Path:
+    return new_project('[tool.l10n]\nlanguages = ["ru", "zh"]\nglossary-mode = "mask"\n')
 
 
 def po_path(root: Path, locale: str, domain: str = DOMAIN) -> Path:

@@ -256,7 +256,11 @@ def _translation(
     comments: list[str] = []
     for match in matches:
         form = target_form(match.term, lang)
-        used = f"glossary: {match.term.term} → {form}"
+        used = (
+            f"glossary: {match.term.term} (kept as is)"
+            if match.term.keep
+            else f"glossary: {match.term.term} → {form}"
+        )
         if form is not None and used not in comments:
             comments.append(used)
     for match in matches:

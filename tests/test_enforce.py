@@ -127,7 +127,7 @@ def test_kept_term_stays_as_is() -> None:
     (result,) = translate_segments(["Ju Hao told CGTN today."], fake, GLOSSARY, "ru")
     assert fake.calls == [["XZ1 told XZ2 today."]]
     assert result.target == "Цзюй Хао сообщил CGTN сегодня."
-    assert result.comments == ("glossary: Ju Hao → Цзюй Хао", "glossary: CGTN → CGTN")
+    assert result.comments == ("glossary: Ju Hao → Цзюй Хао", "glossary: CGTN (kept as is)")
 
 
 def test_lowercase_form_at_sentence_start_is_capitalised() -> None:

@@ -164,12 +164,23 @@ def run(
 
 
 def _run_table(report: Any) -> str:
-    head = ("language", "human", "machine", "memory", "fuzzy-match", "new MT", "empty", "obsolete")
+    head = (
+        "language",
+        "human",
+        "machine",
+        "suggested",
+        "memory",
+        "fuzzy-match",
+        "new MT",
+        "empty",
+        "obsolete",
+    )
     rows = [head] + [
         (
             s.language,
             s.kept_human,
             s.kept_machine,
+            s.kept_fuzzy,
             s.reused_tm,
             s.fuzzy_matched,
             s.translated,

@@ -58,6 +58,8 @@ class MergeResult:
     """msgids whose machine output a new translation replaces (``retranslate``)."""
     kept_human: int = 0
     kept_machine: int = 0
+    kept_fuzzy: int = 0
+    """Unreviewed translations that are not plain machine output (suggestions, memory)."""
     fuzzy_matched: int = 0
     new: int = 0
     obsoleted: int = 0
@@ -151,7 +153,7 @@ def _kept(old: Any, tentry: Any, retranslate: bool, tally: _Tally, kept_as: str 
     if is_human(old):
         tally.add(kept_as or "kept_human")
     elif old.msgstr and not (retranslate and is_machine(old)):
-        tally.add(kept_as or "kept_machine")
+        tally.add(kept_as or ("kept_machine" if is_machine(old) else "kept_fuzzy"))
     elif old.msgstr:
         # Replaced only when a new translation arrives (apply_translations), so a run
         # without a model keeps the output, and an edit left fuzzy stays in a comment.

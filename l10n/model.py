@@ -165,6 +165,7 @@ class LanguageStats:
     language: str
     kept_human: int = 0
     kept_machine: int = 0
+    kept_fuzzy: int = 0
     reused_tm: int = 0
     fuzzy_matched: int = 0
     translated: int = 0

@@ -251,6 +251,7 @@ def _run_language(
         language=lang.code,
         kept_human=sum(r.kept_human for r in merged),
         kept_machine=sum(r.kept_machine for r in merged),
+        kept_fuzzy=sum(r.kept_fuzzy for r in merged),
         reused_tm=len(remembered),
         fuzzy_matched=sum(r.fuzzy_matched for r in merged),
         translated=len(machine),

@@ -65,6 +65,7 @@ def test_merge_golden(case: str) -> None:
     fields = (
         "kept_human",
         "kept_machine",
+        "kept_fuzzy",
         "fuzzy_matched",
         "new",
         "obsoleted",
@@ -207,3 +208,27 @@ def test_resurrected_human_suggestion_is_not_taken_for_machine_output(tmp_path: 
     assert entry.msgstr == "Саммит пройдёт на следующей неделе."
     assert entry.previous_msgid == "The summit is next week."
     assert result.replace == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "counts"),
+    [
+        (MACHINE.format(msgstr="Экономическая польза"), (1, 0)),
+        (
+            "#. translation memory: locales/ru/LC_MESSAGES/other.po\n#, fuzzy\n"
+            'msgid "Economic benefits"\nmsgstr "Экономическая выгода"\n',
+            (0, 1),
+        ),
+        (
+            '#, fuzzy\n#| msgid "Economic benefit"\nmsgid "Economic benefits"\n'
+            'msgstr "Экономическая выгода"\n',
+            (0, 1),
+        ),
+    ],
+    ids=["machine-output", "memory-reuse", "old-human-suggestion"],
+)
+def test_kept_fuzzy_entries_are_counted_by_origin(old: str, counts: tuple[int, int]) -> None:
+    template = _parse('#. heading\nmsgid "Economic benefits"\nmsgstr ""\n')
+    result = merge(_parse(old), template, language=resolve("ru"), threshold=80)
+    assert (result.kept_machine, result.kept_fuzzy) == counts
+    assert result.needs_translation == ()

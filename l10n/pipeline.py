@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
-from .errors import CatalogError, GlossaryError, L10nError, SourceError
+from .errors import CatalogError, GlossaryError, L10nError, ModelError, SourceError
 from .languages import resolve_all
 from .model import Document, Glossary, Language, LanguageStats, Segment, Translation
 from .mt import Translator
@@ -171,7 +171,8 @@ def run(
     """Segment the articles, merge each language's catalogs, fill them, and write them.
 
     Inputs (languages, articles, glossary) are all validated before anything is written.
-    A catalog a translator broke stops that language only; it is reported in ``errors``.
+    A catalog a translator broke, or a configured model that cannot be used, stops that
+    language only (its catalogs are left as they were); it is reported in ``errors``.
     """
     from .catalog import build_template
     from .catalog_io import write_catalog
@@ -199,7 +200,8 @@ def run(
                 result = _run_language(
                     settings, lang, templates, glossary, factory, retranslate, progress
                 )
-            except CatalogError as err:
+            except (CatalogError, ModelError) as err:
+                # One broken catalog or model stops its own language, not the others.
                 errors.append(f"{relative(err, settings.root)} (language {lang.code} skipped)")
                 continue
             stats.append(result)

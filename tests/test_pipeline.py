@@ -199,3 +199,18 @@ def test_a_catalog_saved_by_an_editor_during_the_run_is_not_overwritten(
     report = run(settings, languages=["ru"], translator_for=lambda lang, s: SavesMeanwhile())
     assert path.read_text(encoding="utf-8") == saved
     assert len(report.errors) == 1 and "changed on disk while l10n was running" in report.errors[0]
+
+
+def test_a_broken_configured_model_stops_its_language_only(
+    new_project: Callable[[str], Path], installed_models: dict[str, object]
+) -> None:
+    root = new_project(
+        '[tool.l10n]\nlanguages = ["ru", "zh"]\n'
+        '[tool.l10n.models.zh]\npackage = "translate-en_nowhere"\n'
+    )
+    result = CliRunner().invoke(cli, ["run"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].endswith("(language zh skipped)")
+    assert all(e.msgstr for e in po(root, "ru"))
+    assert not (root / "locales" / "zh_Hans").exists()

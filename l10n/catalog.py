@@ -27,6 +27,8 @@ REPLACED_MT_PREFIX = "machine translation replaced by --retranslate: "
 translator may have edited it without clearing the fuzzy flag."""
 SUGGESTION_PREFIX = "suggestion"
 """A translation offered in a comment because the msgstr holds a human's work."""
+PART_PREFIX = "suggestion (translation of an earlier sentence this text was part of): "
+"""A reviewed translation of an old sentence that was split or joined into this one."""
 
 BLOCK_KINDS = frozenset(get_args(BlockKind))
 
@@ -181,7 +183,11 @@ def apply_translations(
 
 def _fill(entry: Any, found: Translation, lines: list[str]) -> list[str]:
     """Put ``found`` into ``entry``'s msgstr; return its new provenance lines."""
-    kept = [line for line in lines if line.startswith((PREVIOUS_MT_PREFIX, REPLACED_MT_PREFIX))]
+    kept = [
+        line
+        for line in lines
+        if line.startswith((PREVIOUS_MT_PREFIX, REPLACED_MT_PREFIX, PART_PREFIX))
+    ]
     if entry.msgstr and entry.msgstr != found.target:
         note = REPLACED_MT_PREFIX + entry.msgstr
         kept += [] if note in kept else [note]

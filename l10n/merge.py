@@ -22,6 +22,7 @@ from typing import Any
 import polib
 
 from .catalog import (
+    PART_PREFIX,
     PREVIOUS_MT_PREFIX,
     TEMPLATE_HEADERS,
     has_translation,
@@ -194,10 +195,11 @@ def _matched_or_new(tentry: Any, candidates: list[Any], threshold: float, tally:
         # An untranslated entry's translator comment ("ask the desk…") follows its edit.
         noted = _best_match(tentry.msgid, [e for e in candidates if not e.msgstr], threshold)
         tally.add("new", tentry.msgid)
+        hints = [PART_PREFIX + e.msgstr for e in _part_matches(tentry.msgid, candidates)]
         return polib.POEntry(
             msgid=tentry.msgid,
             msgstr="",
-            comment=tentry.comment,
+            comment="\n".join([tentry.comment, *hints]) if hints else tentry.comment,
             tcomment=noted.tcomment if noted is not None else "",
             occurrences=list(tentry.occurrences),
         )
@@ -212,6 +214,28 @@ def _matched_or_new(tentry: Any, candidates: list[Any], threshold: float, tally:
     else:
         entry.previous_msgid = best.msgid
     return entry
+
+
+_PART_SCORE = 90.0
+_PART_MIN_LENGTH = 20
+
+
+def _part_matches(msgid: str, candidates: list[Any]) -> list[Any]:
+    """Reviewed translations of old sentences this one was split from or joined out of.
+
+    An editor splitting a sentence in two leaves each half far below the fuzzy threshold
+    of the whole; rapidfuzz's partial ratio finds the old sentence that holds it (or the
+    old sentences it holds), at most two, so the translator can reuse their own words.
+    """
+    from rapidfuzz import fuzz
+
+    scored = [
+        (fuzz.partial_ratio(msgid, entry.msgid), entry)
+        for entry in candidates
+        if is_human(entry) and min(len(msgid), len(entry.msgid)) >= _PART_MIN_LENGTH
+    ]
+    found = sorted((pair for pair in scored if pair[0] >= _PART_SCORE), key=lambda p: -p[0])
+    return [entry for _, entry in found[:2]]
 
 
 def _best_match(msgid: str, candidates: list[Any], threshold: float) -> Any | None:

@@ -50,6 +50,7 @@ CASES = {
     "resurrected": (False, 0, {"kept_human": 1, "resurrected": 1}),
     "new": (False, 1, {"kept_human": 1, "new": 1}),
     "translator-comments": (False, 0, {"kept_human": 1, "kept_machine": 1}),
+    "split-sentence": (False, 2, {"new": 2, "obsoleted": 1}),
 }
 
 

@@ -85,7 +85,22 @@ def _codes(to: str | None) -> tuple[str, ...]:
     return parse_list(to) if to else ()
 
 
-@click.group(cls=L10nGroup, context_settings={"help_option_names": ["-h", "--help"]})
+_EPILOG = """\b
+Typical use, in a project with source/*.txt and glossary.csv:
+  l10n models install translate-en_ru.argosmodel   once, offline
+  l10n run                 segment, translate, write locales/<lang>/LC_MESSAGES/*.po
+  (review the .po files in Poedit, Lokalize or Weblate; clear "fuzzy" to accept)
+  l10n status --fail-under 100
+  l10n check
+  l10n export --format html --out dist
+"""
+
+
+@click.group(
+    cls=L10nGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=_EPILOG,
+)
 @click.version_option(__version__, prog_name="l10n")
 def cli() -> None:
     """Localize news articles offline: segment, glossary, machine translation,
@@ -102,7 +117,7 @@ def cli() -> None:
     help="Also show text with nothing to translate (timestamps, numbers).",
 )
 def segment(file: Path, as_json: bool, show_all: bool) -> None:
-    """Print the translatable segments of FILE (``-`` reads standard input)."""
+    """Print the translatable segments of FILE ("-" reads standard input)."""
     from . import pipeline
 
     if str(file) == "-":

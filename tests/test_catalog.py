@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from l10n.catalog import apply_translations, build_template, new_catalog
-from l10n.catalog_io import format_catalog, read_catalog, write_catalog, write_mo
+from l10n.catalog_io import read_catalog, write_catalog, write_mo
 from l10n.languages import resolve
 from l10n.merge import merge
 from l10n.model import Document, Segment, Translation
+from l10n.po_format import format_catalog
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt, msgcat) is not installed"

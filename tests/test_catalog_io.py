@@ -13,8 +13,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n.catalog_io import format_catalog, read_catalog, write_catalog
+from l10n.catalog_io import read_catalog, write_catalog
 from l10n.errors import CatalogError
+from l10n.po_format import format_catalog
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("msgcat") is None, reason="GNU gettext (msgcat) is not installed"

@@ -15,10 +15,11 @@ import polib
 import pytest
 
 from l10n.catalog import apply_translations, is_human
-from l10n.catalog_io import format_catalog, read_catalog
+from l10n.catalog_io import read_catalog
 from l10n.languages import resolve
 from l10n.merge import MergeResult, merge
 from l10n.model import Translation
+from l10n.po_format import format_catalog
 
 DATA = Path(__file__).parent / "data" / "merge"
 FAKE_ENGINE = "fake-mt (test double)"

@@ -1,0 +1,204 @@
+"""PO text exactly as GNU gettext writes it (``msgcat``, ``msgmerge``).
+
+polib wraps lines with :mod:`textwrap`, which disagrees with gettext; every file written
+through ``format_catalog`` is what ``msgcat`` would print for it, so a translator's tools
+and ours never fight over line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+import polib
+
+from . import catalog_wrap as linebreak
+from .catalog import has_translation
+
+PAGE_WIDTH = 79
+"""GNU gettext's default page width (``msgcat -w``)."""
+
+_ESCAPES = {
+    "\a": "a",
+    "\b": "b",
+    "\f": "f",
+    "\n": "n",
+    "\r": "r",
+    "\t": "t",
+    "\v": "v",
+    "\\": "\\",
+    '"': '"',
+}
+
+
+def format_catalog(catalog: polib.POFile, *, dates: dict[str, str] | None = None) -> str:
+    """The catalog as GNU ``msgcat`` would print it (79 columns, obsolete entries last).
+
+    ``dates`` overrides the values of ``POT-Creation-Date``/``PO-Revision-Date``.
+    """
+    blocks = [_format_header(catalog, dates or {})]
+    active = [e for e in catalog if not e.obsolete]
+    obsolete = [e for e in catalog if e.obsolete and has_translation(e)]
+    blocks += [_format_entry(e) for e in active]
+    blocks += [_format_obsolete(e) for e in obsolete]
+    return "\n".join(blocks)
+
+
+def _format_header(catalog: polib.POFile, dates: dict[str, str]) -> str:
+    lines = _comment_lines("#", catalog.header) if catalog.header else []
+    if catalog.metadata_is_fuzzy:
+        lines.append("#, fuzzy")
+    values = {**catalog.metadata, **{k: v for k, v in dates.items() if k in catalog.metadata}}
+    msgstr = "".join(f"{key}: {value}\n" for key, value in values.items())
+    lines += wrap_field("", "msgid", "")
+    lines += wrap_field("", "msgstr", msgstr)
+    return "".join(line + "\n" for line in lines)
+
+
+def _format_entry(entry: Any) -> str:
+    lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
+    lines += _reference_lines(entry.occurrences)
+    return _format_message(lines, entry, "", "#| ")
+
+
+def _format_obsolete(entry: Any) -> str:
+    lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
+    return _format_message(lines, entry, "#~ ", "#~| ")
+
+
+def _format_message(lines: list[str], entry: Any, prefix: str, previous: str) -> str:
+    """Flags, previous msgid and the message under ``lines``; ``no-wrap`` as gettext has it."""
+    flags = _ordered_flags(entry.flags, translated=bool(_first_msgstr(entry)))
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    wrap = "no-wrap" not in entry.flags
+    lines += _previous_lines(previous, entry, wrap)
+    lines += _message_lines(prefix, entry, wrap)
+    return "".join(line + "\n" for line in lines)
+
+
+def _ordered_flags(flags: list[str], *, translated: bool) -> list[str]:
+    """Flags in gettext's order: fuzzy, format flags, range, wrap, then any others."""
+    # gettext drops "fuzzy" from an untranslated entry: there is nothing to be fuzzy about.
+    fuzzy = ["fuzzy"] if "fuzzy" in flags and translated else []
+    rest = [f for f in flags if f != "fuzzy"]
+    return fuzzy + sorted(rest, key=_flag_group)
+
+
+def _flag_group(flag: str) -> int:
+    if flag.endswith("-format"):
+        return 0
+    if flag.startswith("range:"):
+        return 1
+    return 2 if flag in ("wrap", "no-wrap") else 3
+
+
+def _first_msgstr(entry: Any) -> str:
+    if entry.msgid_plural:
+        return str(entry.msgstr_plural.get(0, ""))
+    return str(entry.msgstr)
+
+
+def _comment_lines(mark: str, text: str) -> list[str]:
+    if not text:
+        return []
+    return [f"{mark} {line}" if line else mark for line in text.split("\n")]
+
+
+def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
+    lines: list[str] = []
+    current, column = "#:", 2
+    for filename, line in occurrences:
+        ref = f"{filename}:{line}" if line else filename
+        if column > 2 and column + len(ref) + 1 > PAGE_WIDTH:
+            lines.append(current)
+            current, column = "#:", 2
+        current += " " + ref
+        column += len(ref) + 1
+    if column > 2:
+        lines.append(current)
+    return lines
+
+
+def _previous_lines(prefix: str, entry: Any, wrap: bool) -> list[str]:
+    lines: list[str] = []
+    for name, value in (
+        ("msgctxt", entry.previous_msgctxt),
+        ("msgid", entry.previous_msgid),
+        ("msgid_plural", entry.previous_msgid_plural),
+    ):
+        if value is not None and value != "":
+            lines += wrap_field(prefix, name, value, wrap=wrap)
+    return lines
+
+
+def _message_lines(prefix: str, entry: Any, wrap: bool) -> list[str]:
+    fields: list[tuple[str, str]] = []
+    if entry.msgctxt is not None:
+        fields.append(("msgctxt", entry.msgctxt))
+    fields.append(("msgid", entry.msgid))
+    if entry.msgid_plural:
+        fields.append(("msgid_plural", entry.msgid_plural))
+        fields += [(f"msgstr[{i}]", entry.msgstr_plural[i]) for i in sorted(entry.msgstr_plural)]
+    else:
+        fields.append(("msgstr", entry.msgstr))
+    return [line for name, value in fields for line in wrap_field(prefix, name, value, wrap=wrap)]
+
+
+def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> list[str]:
+    """``name "value"`` split into lines the way GNU gettext's ``wrap()`` does.
+
+    The string is cut after each ``\\n``; each portion is broken at Unicode line-break
+    opportunities (UAX #14) so that no line exceeds 79 columns where it can be avoided.
+    ``wrap=False`` (an entry flagged ``no-wrap``) cuts after ``\\n`` only.
+    """
+    after_break = len(prefix) + 1
+    width = PAGE_WIDTH - 1 - after_break if wrap else sys.maxsize
+    portions = _portions(value)
+    out: list[str] = []
+    first = True
+    for index, (text, fixed) in enumerate(portions):
+        more = index < len(portions) - 1
+        breaks = linebreak.width_breaks(text, fixed, width, len(name) + 1 if first else 0)
+        if first and text and (more or len(name) + 1 > width or any(breaks)):
+            out.append(f'{prefix}{name} ""')
+            first = False
+            breaks = linebreak.width_breaks(text, fixed, width, 0)
+        pieces = _split(text, breaks)
+        head = f"{prefix}{name} " if first else prefix
+        out.append(f'{head}"{pieces[0]}"')
+        out += [f'{prefix}"{piece}"' for piece in pieces[1:]]
+        first = False
+    return out
+
+
+def _portions(value: str) -> list[tuple[str, list[bool]]]:
+    """Escaped portions ending after each ``\\n``, with the positions where no break may go."""
+    raw = re.split(r"(?<=\n)", value)
+    if len(raw) > 1 and raw[-1] == "":
+        raw.pop()
+    portions = []
+    for part in raw:
+        text, fixed = [], []
+        for char in part:
+            if char in _ESCAPES:
+                text += ["\\", _ESCAPES[char]]
+                fixed += [False, True]
+            else:
+                text.append(char)
+                fixed.append(False)
+        if part.endswith("\n"):
+            fixed[-2] = True
+        portions.append(("".join(text), fixed))
+    return portions
+
+
+def _split(text: str, breaks: list[bool]) -> list[str]:
+    pieces, start = [], 0
+    for index, brk in enumerate(breaks):
+        if brk:
+            pieces.append(text[start:index])
+            start = index
+    pieces.append(text[start:])
+    return pieces

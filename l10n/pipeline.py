@@ -15,7 +15,14 @@ from typing import Any
 
 from . import __version__
 from .config import Settings
-from .errors import CatalogError, GlossaryError, L10nError, ModelError, SourceError
+from .errors import (
+    CatalogError,
+    ConfigError,
+    GlossaryError,
+    L10nError,
+    ModelError,
+    SourceError,
+)
 from .languages import resolve_all
 from .model import Document, Glossary, Language, LanguageStats, Segment, Translation
 from .mt import Translator
@@ -54,13 +61,13 @@ def source_files(settings: Settings, files: Sequence[Path] = ()) -> list[Path]:
     if not folder.is_dir():
         raise SourceError(
             "source directory not found — create it and put English articles (*.txt) in it",
-            path=_display(folder, settings.root),
+            path=display_path(folder, settings.root),
         )
     found = sorted(folder.glob("*.txt"))
     if not found:
         raise SourceError(
             "no articles (*.txt) found — put an English article in it",
-            path=_display(folder, settings.root),
+            path=display_path(folder, settings.root),
         )
     return found
 
@@ -130,7 +137,8 @@ def template_path(settings: Settings, domain: str) -> Path:
     return settings.locales / f"{domain}.pot"
 
 
-def _display(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when inside it, for messages and reports."""
     try:
         return str(path.resolve().relative_to(root))
     except ValueError:
@@ -148,12 +156,7 @@ def relative(err: L10nError, root: Path) -> L10nError:
     """The same error, naming its file relative to the project root as other messages do."""
     if err.path is None:
         return err
-    return type(err)(err.detail, path=_display(Path(err.path), root), line=err.line)
-
-
-def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when inside it, for messages and reports."""
-    return _display(path, root)
+    return type(err)(err.detail, path=display_path(Path(err.path), root), line=err.line)
 
 
 # ---------------------------------------------------------------- run
@@ -270,19 +273,26 @@ def _from_memory(
     """Approved translations of identical segments in any catalog of the project."""
     if not needed or settings.memory is None:
         return {}
-    from .memory import TranslationMemory
-
-    memory = TranslationMemory(settings.memory)
-    memory.refresh({lang.locale: language_catalogs(settings, lang)})
-    found: dict[str, Translation] = memory.lookup(lang.locale, needed)
+    found: dict[str, Translation] = open_memory(settings, [lang]).lookup(lang.locale, needed)
     # The memory names a catalog by its absolute path; the PO comment that cites it is
     # shared with other machines, so it gets the project-relative path.
     return {
-        source: replace(tm, engine=_display(Path(tm.engine), settings.root))
+        source: replace(tm, engine=display_path(Path(tm.engine), settings.root))
         if tm.engine and Path(tm.engine).is_absolute()
         else tm
         for source, tm in found.items()
     }
+
+
+def open_memory(settings: Settings, langs: Sequence[Language] = ()) -> Any:
+    """The project's translation memory, refreshed from every catalog of ``langs``."""
+    from .memory import TranslationMemory
+
+    if settings.memory is None:
+        raise ConfigError("[tool.l10n] memory: no translation memory file configured")
+    memory = TranslationMemory(settings.memory)
+    memory.refresh({lang.locale: language_catalogs(settings, lang) for lang in langs})
+    return memory
 
 
 def _machine_translate(

@@ -12,16 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .errors import CatalogError, ConfigError
+from .errors import CatalogError
 from .model import Issue, Language
 from .pipeline import (
     Article,
     catalog_path,
     display_path,
-    language_catalogs,
     languages_of,
     load_articles,
     load_project_glossary,
+    open_memory,
 )
 
 
@@ -182,24 +182,14 @@ def export(
     return ExportReport(tuple(written), tuple(refused))
 
 
-def _memory(settings: Settings) -> Any:
-    from .memory import TranslationMemory
-
-    if settings.memory is None:  # pragma: no cover - Settings always sets one
-        raise ConfigError("[tool.l10n] memory: no translation memory file configured")
-    return TranslationMemory(settings.memory)
-
-
 def tm_export(settings: Settings, path: Path, *, languages: Sequence[str] = ()) -> int:
     """Write the approved translations of ``languages`` to a TMX file; return the unit count."""
     langs = languages_of(settings, languages)
-    memory = _memory(settings)
-    memory.refresh({lang.locale: language_catalogs(settings, lang) for lang in langs})
-    count: int = memory.export_tmx(path, [lang.locale for lang in langs])
+    count: int = open_memory(settings, langs).export_tmx(path, [lang.locale for lang in langs])
     return count
 
 
 def tm_import(settings: Settings, path: Path) -> int:
     """Add the units of a TMX file to the translation memory; return how many."""
-    count: int = _memory(settings).import_tmx(path)
+    count: int = open_memory(settings).import_tmx(path)
     return count

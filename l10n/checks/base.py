@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ..glossary import base_language
 from ..model import Glossary, Language, Severity
 
 # Languages written without spaces between words or sentences.
@@ -74,7 +75,7 @@ def check(check_id: str, severity: Severity) -> Callable[[CheckFunction], Check]
 
 def primary_language(language: Language) -> str:
     """The language subtag of the catalog locale: ``zh`` for ``zh_Hans``."""
-    return language.locale.replace("-", "_").split("_")[0].lower()
+    return base_language(language.locale)
 
 
 def is_unspaced(language: Language) -> bool:

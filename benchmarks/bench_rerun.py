@@ -37,7 +37,7 @@ class Counting:
         self.cache: dict[str, Any] = {}
 
     def __call__(self, language: Any, settings: Any) -> Any:
-        from l10n.pipeline import default_translator
+        from l10n.project.inputs import default_translator
 
         if language.code not in self.cache:
             self.cache[language.code] = default_translator(language, settings)
@@ -47,9 +47,9 @@ class Counting:
         class Wrapped:
             name = inner.name
 
-            def translate(self, texts: Sequence[str]) -> list[str]:
+            def translate(self, texts: Sequence[str], *, progress: Any = None) -> list[str]:
                 outer.texts += len(texts)
-                result: list[str] = inner.translate(texts)
+                result: list[str] = inner.translate(texts, progress=progress)
                 return result
 
         return Wrapped()
@@ -66,8 +66,8 @@ def make_project(root: Path, languages: list[str], package: Path) -> None:
 
 
 def timed_run(root: Path, factory: Counting) -> tuple[float, Any]:
-    from l10n.config import load_settings
     from l10n.pipeline import run
+    from l10n.project.config import load_settings
 
     start = time.perf_counter()
     report = run(load_settings(root), translator_for=factory)

@@ -78,8 +78,8 @@ def ensure_model() -> None:
 def paragraphs() -> list[tuple[str, list[str]]]:
     """The article's translatable blocks, each with its segments (l10n's segmentation)."""
     try:
-        from l10n.document import read_document
-        from l10n.segment import segment_document
+        from l10n.article.read import read_document
+        from l10n.article.segment import segment_document
     except ImportError:  # before the segmenter existed: one line, one segment
         lines = [ln.strip() for ln in ARTICLE.read_text("utf-8").splitlines() if ln.strip()]
         return [(line, [line]) for line in lines]
@@ -119,7 +119,7 @@ def worker(variant: str, copies: int) -> dict[str, Any]:
 
 
 def _run_l10n(paras: list[tuple[str, list[str]]], segments: list[str]) -> tuple[float, int]:
-    from l10n.config import MTSettings
+    from l10n.mt import MTSettings
     from l10n.mt.argos import ArgosTranslator
     from l10n.mt.store import find_package
 

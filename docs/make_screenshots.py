@@ -20,13 +20,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-import polib
-
-from l10n.document import read_document
-from l10n.export import export_document
+from l10n.article.segment import segment_blocks
 from l10n.languages import resolve
-from l10n.model import Document
-from l10n.segment import segment_blocks
+from l10n.model import Catalog, Document, Entry
+from l10n.project.inputs import segment_file
+from l10n.publish.export import export_document
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "source" / "china-central-asia-article.txt"
@@ -80,18 +78,17 @@ def pseudo_translate(text: str, lang: str) -> str:
     return re.sub(r'"([^"]*)"', r"«\1»", respelled).replace('"', "«")
 
 
-def fake_catalog(document: Document, lang: str) -> polib.POFile:
+def fake_catalog(document: Document, lang: str) -> Catalog:
     """A catalog of FAKE reviewed translations; the title carries the ``[FAKE xx]`` label."""
-    catalog = polib.POFile()
-    catalog.metadata = {"Language": resolve(lang).locale}
+    entries: dict[str, Entry] = {}
     for segment in segment_blocks(document):
-        if not segment.translatable or catalog.find(segment.text) is not None:
+        if not segment.translatable or segment.text in entries:
             continue
         text = pseudo_translate(segment.text, lang)
         if segment.kind == "title":
             text = f"{FAKE_LABEL.format(lang=lang)} {text}"
-        catalog.append(polib.POEntry(msgid=segment.text, msgstr=text))
-    return catalog
+        entries[segment.text] = Entry(msgid=segment.text, msgstr=text)
+    return Catalog(entries=tuple(entries.values()), metadata=(("Language", resolve(lang).locale),))
 
 
 def chromium_command(profile: Path, *args: str) -> list[str]:
@@ -126,7 +123,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("languages", nargs="*", default=["ru", "kk", "zh"])
     options = parser.parse_args(argv)
-    document = read_document(ARTICLE, root=ROOT)
+    document = segment_file(ARTICLE, root=ROOT).document
     options.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
         for lang in options.languages:

@@ -24,22 +24,24 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .config import load_settings
-    from .pipeline import run, segment_file
+    from .pipeline import run
+    from .project.config import load_settings
+    from .project.inputs import segment_file
     from .review import check, export, status
+
+_LAZY = {
+    "load_settings": "project.config",
+    "segment_file": "project.inputs",
+    "run": "pipeline",
+    "check": "review",
+    "export": "review",
+    "status": "review",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name == "load_settings":
-        from .config import load_settings
+    if name not in _LAZY:
+        raise AttributeError(f"module 'l10n' has no attribute {name!r}")
+    from importlib import import_module
 
-        return load_settings
-    if name in {"run", "segment_file"}:
-        from . import pipeline
-
-        return getattr(pipeline, name)
-    if name in {"check", "export", "status"}:
-        from . import review
-
-        return getattr(review, name)
-    raise AttributeError(f"module 'l10n' has no attribute {name!r}")
+    return getattr(import_module(f".{_LAZY[name]}", __name__), name)

@@ -1,14 +1,14 @@
-"""Target languages: how the project, gettext/CLDR and Argos Translate spell each one.
+"""Every language fact once: codes, CLDR names, scripts, spacing, quotation marks.
 
 Chinese (Simplified) is configured as ``zh`` and written to ``locales/zh_Hans/``: the script
 subtag says "Simplified" whatever the region (mainland, Singapore), it is what Weblate and
 CLDR use, ``babel.Locale.parse("zh_Hans")`` accepts it, and ``gettext.find(domain, "locales",
 ["zh_Hans"])`` falls back to ``zh`` as gettext expects. Argos names the same language ``zh``.
+
+Babel is imported only inside :func:`resolve`, so importing this module costs nothing.
 """
 
 from __future__ import annotations
-
-from babel import Locale, UnknownLocaleError
 
 from .errors import LanguageError
 from .model import Language
@@ -25,12 +25,43 @@ _ALIASES: dict[str, tuple[str, str]] = {
     "zt": ("zh_Hant", "zt"),
 }
 
+UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "yue"})
+"""Languages written without spaces between words or sentences."""
+
+NON_LATIN_LANGUAGES = frozenset(
+    {"ru", "kk", "uk", "be", "bg", "sr", "mk", "ky", "tg", "mn", "zh", "ja"}
+)
+"""Languages whose running text is not in the Latin script (Cyrillic, Han, kana)."""
+
+SLAVIC_LANGUAGES = ("ru", "uk", "be")
+"""Fusional: a word's ending changes with its case (``ШОС`` → ``ШОС-а``)."""
+TURKIC_LANGUAGES = ("kk", "ky", "tt", "ba")
+"""Agglutinative: the base word stays and suffixes follow (``ШЫҰ-ның``)."""
+
+# CLDR <delimiters> (common/main/*.xml): quotationStart, quotationEnd, alternate start, end.
+# Babel 2.19 does not ship this part of CLDR, so the few rows we need are copied here.
+_CLDR_QUOTES: dict[str, tuple[str, str, str, str]] = {
+    "en": ("“", "”", "‘", "’"),
+    "ru": ("«", "»", "„", "“"),
+    "uk": ("«", "»", "„", "“"),
+    "be": ("«", "»", "„", "“"),
+    "kk": ("«", "»", "“", "”"),
+    "ky": ("«", "»", "„", "“"),
+    "uz": ("“", "”", "’", "‘"),
+    "zh": ("“", "”", "‘", "’"),
+    "ja": ("「", "」", "『", "』"),
+    "de": ("„", "“", "‚", "‘"),
+    "fr": ("«", "»", "«", "»"),
+}
+
 
 def resolve(code: str) -> Language:
     """Turn a user's language code (``ru``, ``kk``, ``zh``, ``zh-Hans``…) into a ``Language``.
 
     Raises ``LanguageError`` for a code CLDR does not know.
     """
+    from babel import Locale, UnknownLocaleError
+
     key = code.strip().replace("-", "_")
     if not key:
         raise LanguageError("empty language code — use a code such as ru, kk or zh")
@@ -62,3 +93,40 @@ def resolve_all(codes: list[str] | tuple[str, ...]) -> tuple[Language, ...]:
 def parse_list(value: str) -> tuple[str, ...]:
     """Split a ``--to ru,kk zh`` option value into codes."""
     return tuple(part for part in value.replace(",", " ").split() if part)
+
+
+def base_language(lang: str) -> str:
+    """``zh_Hans``, ``zh-CN`` → ``zh``: the language part of a code, lowercased."""
+    return lang.replace("-", "_").split("_")[0].lower()
+
+
+def primary_language(language: Language) -> str:
+    """The language subtag of the catalog locale: ``zh`` for ``zh_Hans``."""
+    return base_language(language.locale)
+
+
+def column_keys(lang: str | Language) -> tuple[str, ...]:
+    """The glossary columns that may hold a language's forms, most specific first.
+
+    ``zh_Hans`` → (``zh_Hans``, ``zh``); a configured ``Language`` also tries its own code
+    and its Argos code, so a ``zh``, ``zh_Hans`` or ``zh-CN`` column all serve Chinese.
+    """
+    if isinstance(lang, str):
+        return tuple(dict.fromkeys((lang, base_language(lang))))
+    keys = (lang.code, lang.locale, lang.mt_code, primary_language(lang))
+    return tuple(dict.fromkeys(keys))
+
+
+def is_unspaced(language: Language) -> bool:
+    """True for languages that join words and sentences without spaces (Chinese, Japanese…)."""
+    return primary_language(language) in UNSPACED_LANGUAGES
+
+
+def quote_marks(language: Language) -> tuple[str, str, str, str]:
+    """CLDR quotation marks of the language: start, end, alternate start, alternate end."""
+    return _CLDR_QUOTES.get(primary_language(language), _CLDR_QUOTES["en"])
+
+
+def language_name(language: Language) -> str:
+    """The English name of the language (``Russian``), for messages."""
+    return language.english_name or language.code

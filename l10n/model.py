@@ -1,21 +1,21 @@
 """Plain frozen dataclasses that flow between the stages. No I/O here.
 
 ```
-source/<slug>.txt ─read─▶ Document(blocks)
-        ─segment─▶ Segment(...)
-glossary.csv ─load─▶ Glossary(terms)
-Segments ─translate─▶ Translation(...)
-        ─catalog/merge─▶ polib.POFile
-        ─check─▶ Issue(...)
-        ─export─▶ text / Markdown / HTML / MO
+source/<slug>.txt ─article.read─▶ Document(blocks) ─article.segment─▶ Segment(...)
+glossary.csv ─terms.glossary─▶ Glossary(terms)
+Segments ─mt + terms.enforce─▶ Translation(...)
+        ─po.entries / po.merge─▶ Catalog(entries: Entry…)   (po.io reads/writes files)
+        ─checks─▶ Issue(...)
+        ─publish─▶ text / Markdown / HTML / MO
 ```
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 BlockKind = Literal["chrome", "title", "byline", "heading", "paragraph", "caption", "media"]
 """What a block of the article is.
@@ -83,6 +83,14 @@ class Segment:
     translatable: bool
     references: tuple[int, ...] = ()
     """Every source line where this text occurs (repeated captions have several)."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source article read and segmented."""
+
+    document: Document
+    segments: tuple[Segment, ...]
 
 
 @dataclass(frozen=True)
@@ -173,3 +181,102 @@ class LanguageStats:
     obsoleted: int = 0
     written: bool = False
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalog message, typed: what a PO entry holds, without polib.
+
+    ``l10n.po.io`` converts between files and these; every other stage works on them.
+    """
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str = ""
+    msgstr_plural: tuple[tuple[int, str], ...] = ()
+    """``msgstr[n]`` of a plural entry, as (n, text) in index order."""
+    flags: tuple[str, ...] = ()
+    """``#,`` flags as written (``fuzzy``, ``python-format``, ``l10n-mt``…)."""
+    translator_comments: str = ""
+    """``# `` lines, joined with newlines: the translator's own notes."""
+    extracted_comments: str = ""
+    """``#.`` lines, joined with newlines: block kind, provenance, glossary notes."""
+    references: tuple[tuple[str, str], ...] = ()
+    """``#:`` source references as (file, line)."""
+    previous_msgid: str | None = None
+    previous_msgctxt: str | None = None
+    previous_msgid_plural: str | None = None
+    obsolete: bool = False
+    line: int | None = None
+    """1-based line of the entry's ``msgid`` in the file it was read from (None when made)."""
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the entry carries the ``fuzzy`` flag."""
+        return "fuzzy" in self.flags
+
+    @property
+    def has_translation(self) -> bool:
+        """A msgstr, or any ``msgstr[n]`` of a plural entry."""
+        return bool(self.msgstr) or any(text for _, text in self.msgstr_plural)
+
+    @property
+    def worth_keeping(self) -> bool:
+        """Holds a person's work: a translation or a translator comment (kept when obsolete)."""
+        return self.has_translation or bool(self.translator_comments)
+
+    @property
+    def first_msgstr(self) -> str:
+        """``msgstr``, or ``msgstr[0]`` of a plural entry."""
+        if self.msgid_plural:
+            return next((text for index, text in self.msgstr_plural if index == 0), "")
+        return self.msgstr
+
+    @property
+    def translated(self) -> bool:
+        """Reviewed, as gettext counts it: not obsolete, not fuzzy, every msgstr filled."""
+        if self.obsolete or self.fuzzy:
+            return False
+        if self.msgid_plural:
+            return bool(self.msgstr_plural) and all(text for _, text in self.msgstr_plural)
+        return bool(self.msgstr)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A PO or POT file's content: header comment, metadata and entries, in file order."""
+
+    entries: tuple[Entry, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    """The header msgstr as (key, value) pairs, in order."""
+    header: str = ""
+    """The comment lines above the header entry, joined with newlines."""
+    fuzzy_header: bool = False
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def meta(self) -> dict[str, str]:
+        """The metadata as a dict (a copy)."""
+        return dict(self.metadata)
+
+    def find(self, msgid: str, *, obsolete: bool = False) -> Entry | None:
+        """The first entry with ``msgid`` (an obsolete one only when ``obsolete``)."""
+        return next((e for e in self.entries if e.msgid == msgid and e.obsolete == obsolete), None)
+
+    def with_entry(self, msgid: str, **changes: Any) -> Catalog:
+        """A copy whose active entry ``msgid`` has ``changes`` (``dataclasses.replace``)."""
+        entries = tuple(
+            replace(e, **changes) if e.msgid == msgid and not e.obsolete else e
+            for e in self.entries
+        )
+        return replace(self, entries=entries)
+
+    def active(self) -> tuple[Entry, ...]:
+        """Entries that are not obsolete."""
+        return tuple(entry for entry in self.entries if not entry.obsolete)

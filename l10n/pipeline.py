@@ -1,43 +1,38 @@
-"""The Python API: ``run``, ``status``, ``check``, ``export``, ``segment_file``.
+"""The Python API of a run: ``run`` (segment, merge, translate, write catalogs).
 
-Each function takes ``Settings`` explicitly and returns a frozen report; the CLI only
-formats it. Everything that can fail on user input is validated before any file is
-written, so a bad input leaves the project as it was.
+``run`` takes ``Settings`` explicitly and returns a frozen report; the CLI only formats it.
+Everything that can fail on user input is validated before any file is written, so a bad
+input leaves the project as it was.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from . import __version__
-from .config import Settings
-from .errors import (
-    CatalogError,
-    ConfigError,
-    GlossaryError,
-    L10nError,
-    ModelError,
-    SourceError,
+from .errors import CatalogError, ModelError
+from .model import Catalog, Glossary, Language, LanguageStats, Translation
+from .mt import Translator, with_progress
+from .po.entries import add_comment, apply_translations, build_template
+from .po.io import ensure_unchanged, file_state, read_catalog, write_catalog
+from .po.merge import merge
+from .project.config import Settings
+from .project.inputs import (
+    default_translator,
+    languages_of,
+    load_articles,
+    load_project_glossary,
+    open_memory,
+    relative,
 )
-from .languages import resolve_all
-from .model import Document, Glossary, Language, LanguageStats, Segment, Translation
-from .mt import Translator
+from .project.lock import project_lock
+from .project.paths import catalog_path, display_path, template_path
 
 TranslatorFactory = Callable[[Language, Settings], "Translator | None"]
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``progress(language_code, done, total)`` while a language is translated."""
-
-
-@dataclass(frozen=True)
-class Article:
-    """A source article read and segmented."""
-
-    document: Document
-    segments: tuple[Segment, ...]
 
 
 @dataclass(frozen=True)
@@ -48,115 +43,6 @@ class RunReport:
     languages: tuple[LanguageStats, ...]
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
-
-
-# ---------------------------------------------------------------- inputs
-
-
-def source_files(settings: Settings, files: Sequence[Path] = ()) -> list[Path]:
-    """The articles to work on: the given files, or every ``*.txt`` in the source directory."""
-    if files:
-        return list(files)
-    folder = settings.source
-    if not folder.is_dir():
-        raise SourceError(
-            "source directory not found — create it and put English articles (*.txt) in it",
-            path=display_path(folder, settings.root),
-        )
-    found = sorted(folder.glob("*.txt"))
-    if not found:
-        raise SourceError(
-            "no articles (*.txt) found — put an English article in it",
-            path=display_path(folder, settings.root),
-        )
-    return found
-
-
-def segment_file(path: Path, *, root: Path | None = None) -> Article:
-    """Read one article (``-`` for standard input is handled by the CLI) and segment it."""
-    from .document import read_document
-    from .segment import segment_document
-
-    document = read_document(path, root=root)
-    return Article(document, segment_document(document))
-
-
-def segment_text(text: str) -> Article:
-    """Segment an article given as text (standard input)."""
-    from .document import read_text
-    from .segment import segment_document
-
-    document = read_text(text)
-    return Article(document, segment_document(document))
-
-
-def load_articles(settings: Settings, files: Sequence[Path] = ()) -> list[Article]:
-    """Read and segment every article of the run; fails before anything is written."""
-    articles = [segment_file(path, root=settings.root) for path in source_files(settings, files)]
-    domains: dict[str, str] = {}
-    for article in articles:
-        first = domains.setdefault(article.document.domain, article.document.name)
-        if first != article.document.name:
-            raise SourceError(
-                f"same file name as {first} — rename one: the file stem is the catalog's domain",
-                path=article.document.name,
-            )
-    return articles
-
-
-def load_project_glossary(settings: Settings) -> Glossary:
-    """glossary.csv, or an empty glossary when the default file does not exist."""
-    from .glossary import load_glossary
-
-    if not settings.glossary.exists() and settings.glossary == settings.root / "glossary.csv":
-        return Glossary()
-    try:
-        return load_glossary(settings.glossary)
-    except GlossaryError as err:
-        raise relative(err, settings.root) from err
-
-
-def languages_of(settings: Settings, codes: Sequence[str] = ()) -> tuple[Language, ...]:
-    """The target languages of the run: the given codes or the configured ones."""
-    return resolve_all(tuple(codes) or settings.languages)
-
-
-def catalog_path(settings: Settings, language: Language, domain: str) -> Path:
-    """``locales/<locale>/LC_MESSAGES/<domain>.po``."""
-    return settings.locales / language.locale / "LC_MESSAGES" / f"{domain}.po"
-
-
-def language_catalogs(settings: Settings, lang: Language) -> list[Path]:
-    """Every catalog of ``lang`` in the project (all domains)."""
-    folder = settings.locales / lang.locale / "LC_MESSAGES"
-    return sorted(folder.glob("*.po")) if folder.is_dir() else []
-
-
-def template_path(settings: Settings, domain: str) -> Path:
-    """``locales/<domain>.pot``."""
-    return settings.locales / f"{domain}.pot"
-
-
-def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when inside it, for messages and reports."""
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
-
-
-def default_translator(language: Language, settings: Settings) -> Translator | None:
-    """The installed Argos model for en→language, or None (imports the engine lazily)."""
-    from .mt.argos import load_translator
-
-    return load_translator(language, settings)
-
-
-def relative(err: L10nError, root: Path) -> L10nError:
-    """The same error, naming its file relative to the project root as other messages do."""
-    if err.path is None:
-        return err
-    return type(err)(err.detail, path=display_path(Path(err.path), root), line=err.line)
 
 
 # ---------------------------------------------------------------- run
@@ -177,10 +63,6 @@ def run(
     A catalog a translator broke, or a configured model that cannot be used, stops that
     language only (its catalogs are left as they were); it is reported in ``errors``.
     """
-    from .catalog import build_template
-    from .catalog_io import write_catalog
-    from .lock import project_lock
-
     langs = languages_of(settings, languages)
     articles = load_articles(settings, files)
     glossary = load_project_glossary(settings)
@@ -215,17 +97,13 @@ def run(
 def _run_language(
     settings: Settings,
     lang: Language,
-    templates: dict[str, Any],
+    templates: dict[str, Catalog],
     glossary: Glossary,
     factory: TranslatorFactory,
     retranslate: bool,
     progress: ProgressCallback | None,
 ) -> LanguageStats:
     """Merge, fill and write every catalog of one language; MT all its new text in one batch."""
-    from .catalog import apply_translations
-    from .catalog_io import ensure_unchanged, file_state, read_catalog, write_catalog
-    from .merge import merge
-
     paths = {domain: catalog_path(settings, lang, domain) for domain in templates}
     states = {domain: file_state(path) for domain, path in paths.items()}
     olds = {domain: read_catalog(path) for domain, path in paths.items()}
@@ -245,12 +123,14 @@ def _run_language(
     machine, warnings = _machine_translate(settings, lang, rest, glossary, factory, progress)
     proposals = {**remembered, **machine}
     written = False
+    catalogs: dict[str, Catalog] = {}
     for domain, result in results.items():
-        apply_translations(result.catalog, proposals, result.replace)
+        catalog, _ = apply_translations(result.catalog, proposals, result.replace)
         if not machine and rest:
-            _flag_untranslated(result.catalog, lang)
+            catalog = _flag_untranslated(catalog, lang)
+        catalogs[domain] = catalog
         ensure_unchanged(paths[domain], states[domain])
-        written = write_catalog(result.catalog, paths[domain]) or written
+        written = write_catalog(catalog, paths[domain]) or written
     merged = list(results.values())
     return LanguageStats(
         language=lang.code,
@@ -260,7 +140,9 @@ def _run_language(
         reused_tm=len(remembered),
         fuzzy_matched=sum(r.fuzzy_matched for r in merged),
         translated=len(machine),
-        untranslated=sum(1 for r in merged for e in r.catalog if not e.obsolete and not e.msgstr),
+        untranslated=sum(
+            1 for c in catalogs.values() for e in c if not e.obsolete and not e.msgstr
+        ),
         obsoleted=sum(r.obsoleted for r in merged),
         written=written,
         warnings=tuple(warnings),
@@ -284,17 +166,6 @@ def _from_memory(
     }
 
 
-def open_memory(settings: Settings, langs: Sequence[Language] = ()) -> Any:
-    """The project's translation memory, refreshed from every catalog of ``langs``."""
-    from .memory import TranslationMemory
-
-    if settings.memory is None:
-        raise ConfigError("[tool.l10n] memory: no translation memory file configured")
-    memory = TranslationMemory(settings.memory)
-    memory.refresh({lang.locale: language_catalogs(settings, lang) for lang in langs})
-    return memory
-
-
 def _machine_translate(
     settings: Settings,
     lang: Language,
@@ -306,16 +177,14 @@ def _machine_translate(
     """MT for ``texts`` with the glossary enforced; a warning instead when there is no model."""
     if not texts:
         return {}, []
-    from .enforce import translate_segments
+    from .terms.enforce import translate_segments
 
     translator = factory(lang, settings)
     if translator is None:
         return {}, [no_model_warning(lang)]
     if progress is not None:
-        translator = _Reporting(translator, lang.code, len(texts), progress)
-    found = translate_segments(
-        texts, translator, glossary, lang.mt_code, strategy=settings.glossary_mode
-    )
+        translator = with_progress(translator, len(texts), _for_language(progress, lang.code))
+    found = translate_segments(texts, translator, glossary, lang, strategy=settings.glossary_mode)
     return {t.source: t for t in found}, []
 
 
@@ -336,43 +205,12 @@ def no_model_warning(lang: Language) -> str:
 NO_MODEL_COMMENT = "no machine translation: no en→{code} model installed"
 
 
-def _flag_untranslated(catalog: Any, lang: Language) -> None:
+def _flag_untranslated(catalog: Catalog, lang: Language) -> Catalog:
     """Mark empty entries so a translator sees why nothing was proposed."""
     note = NO_MODEL_COMMENT.format(code=lang.mt_code)
-    for entry in catalog:
-        if entry.obsolete or entry.msgstr:
-            continue
-        lines = entry.comment.split("\n") if entry.comment else []
-        if note not in lines:
-            entry.comment = "\n".join([*lines, note])
+    entries = tuple(e if e.obsolete or e.msgstr else add_comment(e, note) for e in catalog.entries)
+    return replace(catalog, entries=entries)
 
 
-class _Reporting:
-    """A Translator that reports progress (language, done, total) to the CLI's progress bar.
-
-    An engine whose ``translate`` takes a ``progress`` callback (ArgosTranslator) reports
-    after every batch; any other after every call.
-    """
-
-    def __init__(self, inner: Translator, code: str, total: int, report: ProgressCallback) -> None:
-        self._inner = inner
-        self._code = code
-        self._total = total
-        self._report = report
-        self._done = 0
-
-    @property
-    def name(self) -> str:
-        return self._inner.name
-
-    def _advance(self, count: int) -> None:
-        self._done = min(self._total, self._done + count)
-        self._report(self._code, self._done, self._total)
-
-    def translate(self, texts: Sequence[str]) -> list[str]:
-        if "progress" in inspect.signature(self._inner.translate).parameters:
-            out: list[str] = self._inner.translate(texts, progress=self._advance)  # type: ignore[call-arg]
-            return out
-        out = self._inner.translate(texts)
-        self._advance(len(texts))
-        return out
+def _for_language(progress: ProgressCallback, code: str) -> Callable[[int, int], None]:
+    return lambda done, total: progress(code, done, total)

@@ -9,20 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from .config import Settings
+from .checks import Check, list_checks, run_checks
 from .errors import CatalogError
-from .model import Issue, Language
-from .pipeline import (
-    Article,
-    catalog_path,
-    display_path,
-    languages_of,
-    load_articles,
-    load_project_glossary,
-    open_memory,
-)
+from .model import Article, Catalog, Issue, Language
+from .po.io import read_catalog
+from .po.stats import catalog_progress
+from .project.config import Settings
+from .project.inputs import languages_of, load_articles, load_project_glossary, open_memory
+from .project.paths import catalog_path, display_path
+from .publish.export import write_exports
 
 
 @dataclass(frozen=True)
@@ -66,9 +62,7 @@ def _catalogs(settings: Settings, lang: Language, articles: Sequence[Article]) -
     return paths
 
 
-def _read(path: Path) -> Any:
-    from .catalog_io import read_catalog
-
+def _read(path: Path) -> Catalog:
     catalog = read_catalog(path)
     if catalog is None:  # pragma: no cover - _catalogs checked existence
         raise CatalogError("no catalog yet — run `l10n run` first", path=path)
@@ -83,10 +77,8 @@ def language_status(
     return _summary(lang, paths, [_read(path) for path in paths])
 
 
-def _summary(lang: Language, paths: Sequence[Path], catalogs: Sequence[Any]) -> LanguageStatus:
+def _summary(lang: Language, paths: Sequence[Path], catalogs: Sequence[Catalog]) -> LanguageStatus:
     """Progress of one language from its catalogs, already read."""
-    from .progress import catalog_progress
-
     totals = [catalog_progress(catalog) for catalog in catalogs]
     return LanguageStatus(
         language=lang.code,
@@ -108,10 +100,8 @@ def status(
     return [language_status(settings, lang, articles) for lang in langs]
 
 
-def check_list() -> tuple[Any, ...]:
+def check_list() -> tuple[Check, ...]:
     """The registered QA checks (``.id``, ``.severity``, ``.doc``)."""
-    from .checks import list_checks
-
     return list_checks()
 
 
@@ -119,8 +109,6 @@ def check(
     settings: Settings, *, languages: Sequence[str] = (), files: Sequence[Path] = ()
 ) -> list[Issue]:
     """Run every QA check on every catalog of the given languages; collect all issues."""
-    from .checks import run_checks
-
     langs = languages_of(settings, languages)
     articles = load_articles(settings, files)
     glossary = load_project_glossary(settings)
@@ -149,8 +137,6 @@ def export(
     fail_under: float | None = None,
 ) -> ExportReport:
     """Write the localized articles; a language under ``fail_under`` % reviewed is refused."""
-    from .export import write_exports
-
     langs = languages_of(settings, languages)
     articles = load_articles(settings, files)
     # Every catalog of every language is found and read before the first file is written,

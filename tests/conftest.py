@@ -13,16 +13,25 @@ from __future__ import annotations
 
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
 from make_model import ModelShape, make_package
 
 from l10n.mt.store import PackageInfo, install_package
+
+# Property tests keep no example database, and Hypothesis' own cache goes to the temporary
+# directory: nothing is written into the repository.
+settings.register_profile("l10n", database=None)
+settings.load_profile("l10n")
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "l10n-hypothesis")
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "source" / "china-central-asia-article.txt"

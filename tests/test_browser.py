@@ -16,9 +16,10 @@ from types import ModuleType
 
 import pytest
 
-from l10n.document import read_document
-from l10n.export import export_document, localize
+from l10n.article.read import read_document
 from l10n.languages import resolve
+from l10n.publish.export import export_document
+from l10n.publish.localize import localize
 
 ROOT = Path(__file__).parent.parent
 ARTICLE = ROOT / "source" / "china-central-asia-article.txt"
@@ -89,7 +90,10 @@ def test_page_loads_with_every_segment(tmp_path: Path, lang: str, tag: str) -> N
     document = read_document(ARTICLE)
     catalog = SHOTS.fake_catalog(document, lang)
     hostile = next(entry for entry in catalog if entry.msgid.startswith("Besides"))
-    hostile.msgstr = "<script>document.body.innerHTML = 'HACKED'</script><b>" + hostile.msgstr
+    catalog = catalog.with_entry(
+        hostile.msgid,
+        msgstr="<script>document.body.innerHTML = 'HACKED'</script><b>" + hostile.msgstr,
+    )
     page = tmp_path / f"{lang}.html"
     page.write_text(export_document(document, catalog, resolve(lang), fmt="html"), encoding="utf-8")
 

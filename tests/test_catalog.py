@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from l10n.catalog import apply_translations, build_template, new_catalog
-from l10n.catalog_io import read_catalog, write_catalog, write_mo
 from l10n.languages import resolve
-from l10n.merge import merge
-from l10n.model import Document, Segment, Translation
-from l10n.po_format import format_catalog
+from l10n.model import Catalog, Document, Segment, Translation
+from l10n.po.entries import apply_translations, build_template, new_catalog
+from l10n.po.format import format_catalog
+from l10n.po.io import read_catalog, write_catalog, write_mo
+from l10n.po.merge import merge
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt, msgcat) is not installed"
@@ -84,7 +84,7 @@ SAMPLES = {
 }
 
 
-def template() -> object:
+def template() -> Catalog:
     return build_template(DOC, SEGMENTS, version="0.1.0")
 
 
@@ -98,13 +98,20 @@ def test_template_has_translatable_segments_once_with_every_reference() -> None:
         "China-Central Asia ties valuable",
     ]
     caption = pot.find("The construction site of the highway project.")
-    assert caption.occurrences == [("source/article.txt", n) for n in ("9", "10", "12")]
-    assert [e.comment for e in pot] == ["title", "byline", "paragraph", "caption", "heading"]
+    assert caption is not None
+    assert caption.references == tuple(("source/article.txt", n) for n in ("9", "10", "12"))
+    assert [e.extracted_comments for e in pot] == [
+        "title",
+        "byline",
+        "paragraph",
+        "caption",
+        "heading",
+    ]
     assert all(e.msgstr == "" for e in pot)
 
 
 def test_template_headers() -> None:
-    meta = template().metadata
+    meta = template().meta
     assert list(meta) == [
         "Project-Id-Version",
         "Report-Msgid-Bugs-To",
@@ -139,25 +146,29 @@ def test_template_headers() -> None:
     ids=["ru", "kk", "zh"],
 )
 def test_new_catalog_headers_from_cldr(code: str, locale: str, team: str, plural: str) -> None:
-    meta = new_catalog(template(), resolve(code)).metadata
+    meta = new_catalog(template(), resolve(code)).meta
     assert (meta["Language"], meta["Language-Team"], meta["Plural-Forms"]) == (locale, team, plural)
 
 
-def filled(code: str) -> object:
+def filled(code: str) -> Catalog:
     catalog = merge(None, template(), language=resolve(code), threshold=80).catalog
     targets = dict(zip([e.msgid for e in catalog], SAMPLES[code], strict=True))
-    apply_translations(
+    catalog, _ = apply_translations(
         catalog,
         {s: Translation(s, t, "mt", "argos translate-en_x 1.9") for s, t in targets.items()},
     )
     return catalog
 
 
+def reviewed_first(catalog: Catalog) -> Catalog:
+    """The catalog with its first entry reviewed (the fuzzy flag cleared)."""
+    return catalog.with_entry(catalog.entries[0].msgid, flags=())
+
+
 @needs_gettext
 @pytest.mark.parametrize("code", ["ru", "kk", "zh"], ids=["ru", "kk", "zh_Hans"])
 def test_msgfmt_check_passes_and_msgcat_changes_nothing(code: str, tmp_path: Path) -> None:
-    catalog = filled(code)
-    catalog[0].flags = []  # a reviewed entry, so that msgfmt compiles one message at least
+    catalog = reviewed_first(filled(code))  # so that msgfmt compiles one message at least
     path = tmp_path / "article.po"
     write_catalog(catalog, path)
     check = subprocess.run(
@@ -173,7 +184,7 @@ def test_msgfmt_check_passes_and_msgcat_changes_nothing(code: str, tmp_path: Pat
 
 def test_machine_output_is_fuzzy_with_provenance_and_glossary_notes() -> None:
     catalog = merge(None, template(), language=resolve("ru"), threshold=80).catalog
-    apply_translations(
+    catalog, _ = apply_translations(
         catalog,
         {
             "CGTN": Translation(
@@ -182,29 +193,30 @@ def test_machine_output_is_fuzzy_with_provenance_and_glossary_notes() -> None:
         },
     )
     entry = catalog.find("CGTN")
-    assert entry.fuzzy
+    assert entry is not None and entry.fuzzy
     assert (
-        entry.comment == "byline\nmachine translation: argos translate-en_ru 1.9\n"
+        entry.extracted_comments == "byline\nmachine translation: argos translate-en_ru 1.9\n"
         "glossary: CGTN kept"
     )
 
 
 def test_translation_memory_match_names_its_source_and_stays_fuzzy() -> None:
     catalog = merge(None, template(), language=resolve("ru"), threshold=80).catalog
-    apply_translations(
+    catalog, _ = apply_translations(
         catalog, {"CGTN": Translation("CGTN", "CGTN", "tm", "locales/ru/LC_MESSAGES/other.po")}
     )
     entry = catalog.find("CGTN")
-    assert entry.fuzzy and entry.msgstr == "CGTN"
-    assert entry.comment == "byline\ntranslation memory: locales/ru/LC_MESSAGES/other.po"
+    assert entry is not None and entry.fuzzy and entry.msgstr == "CGTN"
+    assert entry.extracted_comments == "byline\ntranslation memory: locales/ru/LC_MESSAGES/other.po"
 
 
 def test_apply_never_replaces_a_human_translation() -> None:
     catalog = merge(None, template(), language=resolve("ru"), threshold=80).catalog
+    catalog = catalog.with_entry("CGTN", msgstr="Си-Джи-Ти-Эн")
+    catalog, changed = apply_translations(catalog, {"CGTN": Translation("CGTN", "CGTN", "mt", "x")})
     entry = catalog.find("CGTN")
-    entry.msgstr = "Си-Джи-Ти-Эн"
-    changed = apply_translations(catalog, {"CGTN": Translation("CGTN", "CGTN", "mt", "x")})
-    assert (changed, entry.msgstr, entry.fuzzy, entry.comment) == (
+    assert entry is not None
+    assert (changed, entry.msgstr, entry.fuzzy, entry.extracted_comments) == (
         0,
         "Си-Джи-Ти-Эн",
         False,
@@ -213,8 +225,7 @@ def test_apply_never_replaces_a_human_translation() -> None:
 
 
 def test_write_mo_excludes_fuzzy_unless_asked(tmp_path: Path) -> None:
-    catalog = filled("ru")
-    catalog[0].flags = []
+    catalog = reviewed_first(filled("ru"))
     title = "What do China-Central Asia ties mean for a turbulent world?"
     strict, loose = tmp_path / "strict.mo", tmp_path / "loose.mo"
     write_mo(catalog, strict, include_fuzzy=False)

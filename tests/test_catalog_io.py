@@ -8,14 +8,15 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
-import polib
 import pytest
 
-from l10n.catalog_io import read_catalog, write_catalog
 from l10n.errors import CatalogError
-from l10n.po_format import format_catalog
+from l10n.model import Catalog, Entry
+from l10n.po.format import format_catalog
+from l10n.po.io import read_catalog, write_catalog
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("msgcat") is None, reason="GNU gettext (msgcat) is not installed"
@@ -23,18 +24,15 @@ needs_gettext = pytest.mark.skipif(
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 
-def catalog_of(pairs: list[tuple[str, str]], revision: str = "2026-01-01 00:00+0000") -> object:
-    catalog = polib.POFile()
-    catalog.metadata = {
-        "Project-Id-Version": "article",
-        "POT-Creation-Date": revision,
-        "PO-Revision-Date": revision,
-        "Language": "ru",
-        "Content-Type": "text/plain; charset=UTF-8",
-    }
-    for msgid, msgstr in pairs:
-        catalog.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
-    return catalog
+def catalog_of(pairs: list[tuple[str, str]], revision: str = "2026-01-01 00:00+0000") -> Catalog:
+    metadata = (
+        ("Project-Id-Version", "article"),
+        ("POT-Creation-Date", revision),
+        ("PO-Revision-Date", revision),
+        ("Language", "ru"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+    )
+    return Catalog(entries=tuple(Entry(msgid=m, msgstr=s) for m, s in pairs), metadata=metadata)
 
 
 @pytest.mark.parametrize(
@@ -110,20 +108,19 @@ def test_write_into_unwritable_place_is_a_catalog_error(tmp_path: Path) -> None:
 
 
 BUILDER = """
-import polib
+from l10n.model import Catalog, Entry
 def big(tag):
-    po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
-    for i in range(2000):
-        po.append(polib.POEntry(msgid=f"Sentence {i} of the article.", msgstr=f"{tag} {i} " * 8))
-    return po
+    entries = tuple(
+        Entry(msgid=f"Sentence {i} of the article.", msgstr=f"{tag} {i} " * 8) for i in range(2000)
+    )
+    return Catalog(entries=entries, metadata=(("Content-Type", "text/plain; charset=UTF-8"),))
 """
 WRITER = (
     BUILDER
     + """
 import sys
 from pathlib import Path
-from l10n.catalog_io import write_catalog
+from l10n.po.io import write_catalog
 versions = [big("old"), big("new")]
 print("ready", flush=True)
 i = 1
@@ -179,7 +176,7 @@ SAMPLE_EN = (
 )
 
 
-def random_catalog(seed: int) -> object:
+def random_catalog(seed: int) -> Catalog:
     rng = random.Random(seed)
     alphabet = SAMPLE_RU + SAMPLE_ZH + SAMPLE_EN + "\n\\\"'[]{}<>|~^`#@&*+=–—‐/"
     words = (SAMPLE_RU + " " + SAMPLE_ZH + " " + SAMPLE_EN).split(" ")
@@ -189,29 +186,35 @@ def random_catalog(seed: int) -> object:
             return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 300)))
         return " ".join(rng.choice(words) for _ in range(rng.randint(1, 60)))
 
-    catalog = catalog_of([])
+    entries: list[Entry] = []
     seen: set[str] = set()
     for index in range(300):
         msgid = text()
         if msgid in seen:
             continue
         seen.add(msgid)
-        catalog.append(
-            polib.POEntry(
+        entries.append(
+            Entry(
                 msgid=msgid,
                 msgstr=text() if rng.random() < 0.8 else "",
-                occurrences=[
+                references=tuple(
                     (f"source/{'x' * rng.randint(1, 40)}.txt", str(rng.randint(1, 999)))
                     for _ in range(rng.randint(0, 5))
-                ],
-                comment=rng.choice(["", "paragraph", "caption\nmachine translation: argos"]),
-                tcomment=rng.choice(["", "note", " two\n\nthree"]),
-                flags=rng.choice([[], ["fuzzy"]]),
+                ),
+                extracted_comments=rng.choice(
+                    ["", "paragraph", "caption\nmachine translation: argos"]
+                ),
+                translator_comments=rng.choice(["", "note", " two\n\nthree"]),
+                flags=rng.choice([(), ("fuzzy",)]),
                 previous_msgid=rng.choice([None, text()]),
                 obsolete=index % 10 == 9,
             )
         )
-    return catalog
+        if entries[-1].obsolete and not entries[-1].msgstr:
+            # msgcat drops such an entry, comment and all; l10n keeps the comment on purpose
+            # (test_obsolete_translator_comment_is_kept).
+            entries[-1] = replace(entries[-1], translator_comments="")
+    return replace(catalog_of([]), entries=tuple(entries))
 
 
 @needs_gettext
@@ -302,4 +305,18 @@ def test_comments_and_escapes_are_not_broken_strings(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     catalog = read_catalog(path)
-    assert catalog is not None and catalog[0].msgstr == "«привет»"
+    assert catalog is not None and catalog.entries[0].msgstr == "«привет»"
+
+
+def test_obsolete_translator_comment_is_kept(tmp_path: Path) -> None:
+    """A translator's note on a sentence that was removed before anyone translated it."""
+    note = Entry(msgid="Gone.", translator_comments="ask the desk", obsolete=True)
+    empty = Entry(msgid="Also gone.", obsolete=True)
+    catalog = replace(catalog_of([("Kept.", "Оставлено.")]), entries=(note, empty))
+    text = format_catalog(catalog)
+    assert '# ask the desk\n#~ msgid "Gone."\n#~ msgstr ""\n' in text
+    assert "Also gone." not in text
+    path = tmp_path / "ru.po"
+    path.write_text(text, encoding="utf-8")
+    again = read_catalog(path)
+    assert again is not None and again.entries == (replace(note, line=again.entries[0].line),)

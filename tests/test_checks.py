@@ -9,7 +9,8 @@ import pytest
 
 from l10n.checks import Unit, check_entry, list_checks, run_checks
 from l10n.languages import resolve
-from l10n.model import Glossary, Term
+from l10n.model import Catalog, Glossary, Term
+from l10n.po.io import from_polib, read_catalog
 
 DATA = Path(__file__).parent / "data" / "checks"
 
@@ -529,12 +530,13 @@ def test_list_checks_documents_every_check() -> None:
 def test_good_fixture_has_no_issues(lang: str) -> None:
     """Hand-checked translations of article sentences: no check may fire on them."""
     path = DATA / f"good.{lang}.po"
-    catalog = polib.pofile(str(path))
+    catalog = read_catalog(path)
+    assert catalog is not None
     assert len(catalog) >= 8
     assert run_checks(catalog, path=str(path), language=resolve(lang), glossary=GLOSSARY) == []
 
 
-def _catalog(language: str) -> polib.POFile:
+def _pofile(language: str) -> polib.POFile:
     catalog = polib.POFile()
     catalog.metadata = {"Language": language, "Content-Type": "text/plain; charset=UTF-8"}
     rows = [
@@ -548,10 +550,15 @@ def _catalog(language: str) -> polib.POFile:
     return catalog
 
 
+def _catalog(language: str) -> Catalog:
+    return from_polib(_pofile(language))
+
+
 def test_run_checks_reports_path_line_and_fuzzy(tmp_path: Path) -> None:
     path = tmp_path / "ru.po"
-    _catalog("ru").save(str(path))
-    catalog = polib.pofile(str(path))
+    _pofile("ru").save(str(path))
+    catalog = read_catalog(path)
+    assert catalog is not None
     issues = run_checks(catalog, path="locales/ru/a.po", language=resolve("ru"), glossary=GLOSSARY)
     assert [str(issue) for issue in issues] == [
         "locales/ru/a.po:7: [end-punctuation] missing final . — the source ends with .",
@@ -578,4 +585,7 @@ def test_zh_headers_that_mean_simplified_chinese(header: str) -> None:
     catalog = polib.POFile()
     catalog.metadata = {"Language": header}
     catalog.append(polib.POEntry(msgid="The summit opens.", msgstr="峰会开幕。"))
-    assert run_checks(catalog, path="zh.po", language=resolve("zh"), glossary=GLOSSARY) == []
+    assert (
+        run_checks(from_polib(catalog), path="zh.po", language=resolve("zh"), glossary=GLOSSARY)
+        == []
+    )

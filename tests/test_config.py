@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.config import load_settings
 from l10n.errors import ConfigError, LanguageError
 from l10n.languages import parse_list, resolve, resolve_all
+from l10n.project.config import load_settings
 
 
 def write(tmp_path: Path, body: str) -> Path:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from l10n.document import parse_document, read_document, read_text
+from l10n.article.classify import parse_document
+from l10n.article.read import read_document, read_text
 from l10n.errors import SourceError
 from l10n.model import Block, Document
+from l10n.project.inputs import segment_file
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "source" / "china-central-asia-article.txt"
@@ -64,7 +66,7 @@ ARTICLE_BLOCKS = [
 
 
 def test_article_blocks() -> None:
-    document = read_document(ARTICLE, root=REPO)
+    document = segment_file(ARTICLE, root=REPO).document
     got = [(b.line, b.kind, b.credit, b.duplicate_of) for b in document.blocks]
     assert got == ARTICLE_BLOCKS
     assert [b.index for b in document.blocks] == list(range(len(ARTICLE_BLOCKS)))
@@ -362,7 +364,7 @@ def test_name_relative_to_root(tmp_path: Path) -> None:
     (tmp_path / "source").mkdir()
     path = tmp_path / "source" / "my-article.txt"
     path.write_text("Title\n\nText.\n", encoding="utf-8")
-    document = read_document(path, root=tmp_path)
+    document = segment_file(path, root=tmp_path).document
     assert (document.name, document.domain, document.path) == (
         "source/my-article.txt",
         "my-article",
@@ -373,7 +375,7 @@ def test_name_relative_to_root(tmp_path: Path) -> None:
 def test_name_outside_root_is_path_as_given(tmp_path: Path) -> None:
     path = tmp_path / "elsewhere.txt"
     path.write_text("Title\n\nText.\n", encoding="utf-8")
-    assert read_document(path, root=tmp_path / "project").name == str(path)
+    assert segment_file(path, root=tmp_path / "project").document.name == str(path)
 
 
 def test_read_text() -> None:

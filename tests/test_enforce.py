@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from l10n.enforce import mask, translate_segments
 from l10n.errors import ModelError
-from l10n.glossary import load_glossary
 from l10n.model import Glossary, Term, Translation
+from l10n.mt import Progress
+from l10n.terms.enforce import mask, translate_segments
+from l10n.terms.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +51,7 @@ class FakeTranslator:
     def name(self) -> str:
         return self._name
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
+    def translate(self, texts: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         self.calls.append(list(texts))
         return [self.rule(text) for text in texts]
 
@@ -266,8 +267,8 @@ def test_no_texts_no_call() -> None:
 
 def test_translator_returning_the_wrong_number_of_outputs() -> None:
     class FakeShortTranslator(FakeTranslator):
-        def translate(self, texts: Sequence[str]) -> list[str]:
-            return super().translate(texts)[:-1]
+        def translate(self, texts: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+            return super().translate(texts, progress=progress)[:-1]
 
     with pytest.raises(ModelError) as info:
         translate_segments(["a", "b"], FakeShortTranslator(fake_ru), GLOSSARY, "ru")

@@ -6,23 +6,23 @@ import gettext
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
-import polib
 import pytest
 
-from l10n.catalog_io import write_mo
-from l10n.document import read_document
+from l10n.article.read import read_document
+from l10n.article.segment import segment_blocks
 from l10n.errors import ExportError
-from l10n.export import (
+from l10n.languages import resolve
+from l10n.model import Catalog, Document, Entry
+from l10n.po.io import write_mo
+from l10n.publish.export import (
     export_document,
     export_path,
     write_exports,
 )
-from l10n.languages import resolve
-from l10n.model import Document
-from l10n.render import article_date, md_escape
-from l10n.segment import segment_blocks
+from l10n.publish.render import article_date, md_escape
 
 ROOT = Path(__file__).parent.parent
 ARTICLE = ROOT / "source" / "china-central-asia-article.txt"
@@ -44,25 +44,24 @@ def expected_text(path: Path) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
 
 
-def identity(document: Document, language: str, flags: tuple[str, ...] = ()) -> polib.POFile:
-    catalog = polib.POFile()
-    catalog.metadata = {"Language": resolve(language).locale}
+def identity(document: Document, language: str, flags: tuple[str, ...] = ()) -> Catalog:
+    entries: dict[str, Entry] = {}
     for segment in segment_blocks(document):
-        if segment.translatable and catalog.find(segment.text) is None:
-            catalog.append(
-                polib.POEntry(msgid=segment.text, msgstr=segment.text, flags=list(flags))
-            )
-    return catalog
+        if segment.translatable and segment.text not in entries:
+            entries[segment.text] = Entry(msgid=segment.text, msgstr=segment.text, flags=flags)
+    return Catalog(
+        entries=tuple(entries.values()), metadata=(("Language", resolve(language).locale),)
+    )
 
 
-def translated(document: Document, table: dict[str, str], fuzzy: bool = False) -> polib.POFile:
-    catalog = polib.POFile()
+def translated(document: Document, table: dict[str, str], fuzzy: bool = False) -> Catalog:
+    entries: dict[str, Entry] = {}
     for segment in segment_blocks(document):
-        if segment.translatable and catalog.find(segment.text) is None:
+        if segment.translatable and segment.text not in entries:
             msgstr = table.get(segment.text, "")
-            flags = ["fuzzy"] if fuzzy and msgstr else []
-            catalog.append(polib.POEntry(msgid=segment.text, msgstr=msgstr, flags=flags))
-    return catalog
+            flags = ("fuzzy",) if fuzzy and msgstr else ()
+            entries[segment.text] = Entry(msgid=segment.text, msgstr=msgstr, flags=flags)
+    return Catalog(entries=tuple(entries.values()))
 
 
 @pytest.fixture
@@ -249,15 +248,17 @@ def test_md_escape(text: str, escaped: str) -> None:
     assert md_escape(text) == escaped
 
 
-def _review_catalog() -> polib.POFile:
-    catalog = polib.POFile()
-    catalog.metadata = {"Language": "ru", "Content-Type": "text/plain; charset=UTF-8"}
-    catalog.append(polib.POEntry(msgid="Reviewed.", msgstr="Проверено."))
-    catalog.append(polib.POEntry(msgid="Machine.", msgstr="Машина.", flags=["fuzzy"]))
-    catalog.append(polib.POEntry(msgid="Empty.", msgstr=""))
-    catalog.append(polib.POEntry(msgid="Also reviewed.", msgstr="Тоже проверено."))
-    catalog.append(polib.POEntry(msgid="Gone.", msgstr="Ушло.", obsolete=True))
-    return catalog
+def _review_catalog() -> Catalog:
+    return Catalog(
+        entries=(
+            Entry(msgid="Reviewed.", msgstr="Проверено."),
+            Entry(msgid="Machine.", msgstr="Машина.", flags=("fuzzy",)),
+            Entry(msgid="Empty.", msgstr=""),
+            Entry(msgid="Also reviewed.", msgstr="Тоже проверено."),
+            Entry(msgid="Gone.", msgstr="Ушло.", obsolete=True),
+        ),
+        metadata=(("Language", "ru"), ("Content-Type", "text/plain; charset=UTF-8")),
+    )
 
 
 @pytest.mark.parametrize(
@@ -282,8 +283,8 @@ def test_write_mo(tmp_path: Path, include_fuzzy: bool, expected: dict[str, str])
 
 
 def test_write_mo_declares_utf8_and_msgunfmt_reads_it(tmp_path: Path) -> None:
-    catalog = _review_catalog()
-    catalog.metadata = {"Language": "ru"}  # no Content-Type in the PO header
+    # no Content-Type in the PO header
+    catalog = replace(_review_catalog(), metadata=(("Language", "ru"),))
     path = tmp_path / "a.mo"
     write_mo(catalog, path, include_fuzzy=False)
     if shutil.which("msgunfmt") is None:

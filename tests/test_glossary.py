@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import GlossaryError
-from l10n.glossary import find_terms, load_glossary, target_present
 from l10n.model import Glossary, Term
+from l10n.terms.glossary import load_glossary
+from l10n.terms.match import find_terms, target_present
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data" / "glossary"

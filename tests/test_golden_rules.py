@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from l10n.segment import split_sentences
+from l10n.article.segment import split_sentences
 
 DATA = Path(__file__).parent / "data" / "golden-rules-en.json"
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import LockError
-from l10n.lock import lock_path, project_lock
+from l10n.project.lock import lock_path, project_lock
 
 HOLDER = """
 import sys, time
 from pathlib import Path
-from l10n.lock import project_lock
+from l10n.project.lock import project_lock
 with project_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(float(sys.argv[2]))

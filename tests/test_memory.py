@@ -6,20 +6,22 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import polib
 import pytest
 
-from l10n.catalog_io import write_catalog
 from l10n.errors import TMError
-from l10n.memory import TranslationMemory, normalise
-from l10n.model import Translation
+from l10n.memory.store import TranslationMemory, normalise
+from l10n.model import Catalog, Entry, Translation
+from l10n.po.io import write_catalog
 
 
 def write_po(path: Path, entries: list[tuple[str, str, bool]]) -> Path:
-    catalog = polib.POFile()
-    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ru"}
-    for msgid, msgstr, fuzzy in entries:
-        catalog.append(polib.POEntry(msgid=msgid, msgstr=msgstr, flags=["fuzzy"] if fuzzy else []))
+    catalog = Catalog(
+        entries=tuple(
+            Entry(msgid=msgid, msgstr=msgstr, flags=("fuzzy",) if fuzzy else ())
+            for msgid, msgstr, fuzzy in entries
+        ),
+        metadata=(("Content-Type", "text/plain; charset=UTF-8"), ("Language", "ru")),
+    )
     write_catalog(catalog, path)
     return path
 

@@ -11,15 +11,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import polib
 import pytest
 
-from l10n.catalog import apply_translations, is_human
-from l10n.catalog_io import read_catalog
 from l10n.languages import resolve
-from l10n.merge import MergeResult, merge
-from l10n.model import Translation
-from l10n.po_format import format_catalog
+from l10n.model import Catalog, Entry, Translation
+from l10n.po.entries import apply_translations, is_human
+from l10n.po.format import format_catalog
+from l10n.po.io import parse_catalog, read_catalog
+from l10n.po.merge import MergeResult, merge
 
 DATA = Path(__file__).parent / "data" / "merge"
 FAKE_ENGINE = "fake-mt (test double)"
@@ -30,14 +29,27 @@ def fake_translations(sources: tuple[str, ...]) -> dict[str, Translation]:
     return {s: Translation(s, f"[MT] {s}", "mt", FAKE_ENGINE) for s in sources}
 
 
-def run_case(case: str, *, retranslate: bool = False) -> tuple[MergeResult, str]:
+def run_case(case: str, *, retranslate: bool = False) -> tuple[MergeResult, str, Catalog]:
+    """Merge a golden case and fill it from the fake engine: (merge result, text, catalog)."""
     folder = DATA / case
     template = read_catalog(folder / "template.pot")
     assert template is not None
     old = read_catalog(folder / "old.po")
     result = merge(old, template, language=resolve("ru"), threshold=80, retranslate=retranslate)
-    apply_translations(result.catalog, fake_translations(result.needs_translation), result.replace)
-    return result, format_catalog(result.catalog)
+    catalog = filled(result)
+    return result, format_catalog(catalog), catalog
+
+
+def filled(result: MergeResult) -> Catalog:
+    """The merged catalog with the fake engine's translations applied."""
+    translations = fake_translations(result.needs_translation)
+    return apply_translations(result.catalog, translations, result.replace)[0]
+
+
+def found(catalog: Catalog, msgid: str) -> Entry:
+    entry = catalog.find(msgid)
+    assert entry is not None, msgid
+    return entry
 
 
 # case: (retranslate, needs_translation, counts)
@@ -58,7 +70,7 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES), ids=sorted(CASES))
 def test_merge_golden(case: str) -> None:
     retranslate, needs, counts = CASES[case]
-    result, text = run_case(case, retranslate=retranslate)
+    result, text, _ = run_case(case, retranslate=retranslate)
     expected = DATA / case / "expected.po"
     if os.environ.get("L10N_REGENERATE"):
         expected.write_text(text, encoding="utf-8")
@@ -78,15 +90,16 @@ def test_merge_golden(case: str) -> None:
 
 
 def test_human_translation_is_never_sent_to_mt() -> None:
-    result, _ = run_case("retranslate", retranslate=True)
+    result, _, catalog = run_case("retranslate", retranslate=True)
     assert "The summit will be held next week." not in result.needs_translation
-    entry = result.catalog.find("The summit will be held next week.")
+    entry = found(catalog, "The summit will be held next week.")
     assert is_human(entry) and entry.msgstr == "Саммит пройдёт на следующей неделе."
 
 
 def test_merge_does_not_modify_its_inputs() -> None:
     folder = DATA / "changed-one-word"
     old, template = read_catalog(folder / "old.po"), read_catalog(folder / "template.pot")
+    assert old is not None and template is not None
     before = (format_catalog(old), format_catalog(template))
     merge(old, template, language=resolve("ru"), threshold=80)
     assert (format_catalog(old), format_catalog(template)) == before
@@ -98,14 +111,15 @@ def test_merge_does_not_modify_its_inputs() -> None:
 def test_threshold_decides_fuzzy_matching(threshold: float, matched: int) -> None:
     folder = DATA / "changed-one-word"
     old, template = read_catalog(folder / "old.po"), read_catalog(folder / "template.pot")
+    assert template is not None
     result = merge(old, template, language=resolve("ru"), threshold=threshold)
-    entry = result.catalog.find("The summit will be held in Xian next month.")
+    entry = found(result.catalog, "The summit will be held in Xian next month.")
     assert (entry.previous_msgid is not None) == bool(matched)
 
 
 def test_merge_fills_language_headers_and_keeps_translator_ones() -> None:
-    result, _ = run_case("new")
-    meta = result.catalog.metadata
+    result, _, _ = run_case("new")
+    meta = result.catalog.meta
     assert meta["Language"] == "ru"
     assert meta["Last-Translator"] == "Aigerim Translator <aigerim@example.org>"
     assert meta["PO-Revision-Date"] == "2026-01-15 12:30+0600"
@@ -114,8 +128,8 @@ def test_merge_fills_language_headers_and_keeps_translator_ones() -> None:
     assert meta["X-Generator"] == "Poedit 3.4"  # the last tool to save it, as msgmerge keeps
 
 
-def _parse(text: str) -> object:
-    return polib.pofile(HEADER + text)
+def _parse(text: str) -> Catalog:
+    return parse_catalog(HEADER + text)
 
 
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -130,8 +144,8 @@ def test_retranslate_without_a_new_translation_keeps_the_machine_output() -> Non
     old = _parse(MACHINE.format(msgstr="Экономическая польза"))
     template = _parse('#. heading\nmsgid "Economic benefits"\nmsgstr ""\n')
     result = merge(old, template, language=resolve("ru"), threshold=80, retranslate=True)
-    apply_translations(result.catalog, {}, result.replace)
-    assert result.catalog.find("Economic benefits").msgstr == "Экономическая польза"
+    catalog, _ = apply_translations(result.catalog, {}, result.replace)
+    assert found(catalog, "Economic benefits").msgstr == "Экономическая польза"
 
 
 @pytest.mark.parametrize(
@@ -147,12 +161,10 @@ def test_retranslate_keeps_replaced_output_that_differs(old_msgstr: str, kept_li
     old = _parse(MACHINE.format(msgstr=old_msgstr))
     template = _parse('#. heading\nmsgid "Economic benefits"\nmsgstr ""\n')
     result = merge(old, template, language=resolve("ru"), threshold=80, retranslate=True)
-    apply_translations(result.catalog, fake_translations(result.needs_translation), result.replace)
-    entry = result.catalog.find("Economic benefits")
+    entry = found(filled(result), "Economic benefits")
     assert entry.msgstr == "[MT] Economic benefits"
-    assert (f"machine translation replaced by --retranslate: {old_msgstr}" in entry.comment) == (
-        kept_line
-    )
+    replaced = f"machine translation replaced by --retranslate: {old_msgstr}"
+    assert (replaced in entry.extracted_comments) == kept_line
 
 
 def test_hand_added_plural_entry_and_tool_flags_survive_as_obsolete() -> None:
@@ -172,13 +184,13 @@ def test_hand_added_plural_entry_and_tool_flags_survive_as_obsolete() -> None:
     ) in text
     assert '#, c-format, no-wrap\n#~ msgid "Gone %d"\n#~ msgstr "Ушло %d"\n' in text
     back = merge(
-        polib.pofile(text),
+        parse_catalog(text),
         _parse('msgid "Gone %d"\nmsgstr ""\n'),
         language=resolve("ru"),
         threshold=80,
     )
-    entry = back.catalog.find("Gone %d")
-    assert (entry.msgstr, entry.flags) == ("Ушло %d", ["c-format", "no-wrap"])
+    entry = found(back.catalog, "Gone %d")
+    assert (entry.msgstr, entry.flags) == ("Ушло %d", ("c-format", "no-wrap"))
 
 
 def test_translator_comment_on_an_untranslated_entry_follows_an_edit() -> None:
@@ -187,8 +199,8 @@ def test_translator_comment_on_an_untranslated_entry_follows_an_edit() -> None:
     )
     template = _parse('#. paragraph\nmsgid "The summit is in Xi\'an."\nmsgstr ""\n')
     result = merge(old, template, language=resolve("ru"), threshold=80)
-    entry = result.catalog.find("The summit is in Xi'an.")
-    assert entry.tcomment == "ask the desk: Xian or Xi'an?"
+    entry = found(result.catalog, "The summit is in Xi'an.")
+    assert entry.translator_comments == "ask the desk: Xian or Xi'an?"
     assert result.needs_translation == ("The summit is in Xi'an.",) and result.new == 1
 
 
@@ -205,8 +217,7 @@ def test_resurrected_human_suggestion_is_not_taken_for_machine_output(tmp_path: 
     result = merge(
         read_catalog(path), template, language=resolve("ru"), threshold=80, retranslate=True
     )
-    apply_translations(result.catalog, fake_translations(result.needs_translation), result.replace)
-    entry = result.catalog.find("The summit is next month.")
+    entry = found(filled(result), "The summit is next month.")
     assert entry.msgstr == "Саммит пройдёт на следующей неделе."
     assert entry.previous_msgid == "The summit is next week."
     assert result.replace == ()

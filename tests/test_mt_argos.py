@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from make_model import ModelShape, make_package
 
-from l10n.config import ModelChoice, MTSettings, Settings
 from l10n.errors import ModelError
 from l10n.languages import resolve
-from l10n.mt import Translator
+from l10n.mt import ModelChoice, MTSettings, Translator
 from l10n.mt.argos import (
     DECODING_PER_SOURCE_TOKEN,
     DEFAULT_MAX_DECODING_LENGTH,
@@ -22,6 +21,8 @@ from l10n.mt.argos import (
     load_translator,
 )
 from l10n.mt.store import PackageInfo, install_package
+from l10n.project.config import Settings
+from l10n.project.inputs import configured_choice
 
 pytestmark = pytest.mark.slow
 
@@ -151,10 +152,12 @@ def test_decoding_keeps_underscores_and_spaces(installed_models: dict[str, Packa
 
 def test_load_translator(installed_models: dict[str, PackageInfo], tmp_path: Path) -> None:
     settings = replace(settings_for(tmp_path), mt=MTSettings(batch_size=4, threads=1))
-    translator = load_translator(resolve("zh-Hans"), settings)
+    zh = resolve("zh-Hans")
+    translator = load_translator(zh, settings.mt, configured_choice(zh, settings))
     assert translator is not None
     assert (translator.package, translator.mt) == (installed_models["zh"], settings.mt)
-    assert load_translator(resolve("de"), settings) is None
+    de = resolve("de")
+    assert load_translator(de, settings.mt, configured_choice(de, settings)) is None
 
 
 def test_load_translator_with_configured_model(
@@ -163,7 +166,9 @@ def test_load_translator_with_configured_model(
     choice = ModelChoice(
         package="translate-en_kk", source_prefix=">>kaz_Cyrl<<", target_prefix=KK_PREFIX
     )
-    translator = load_translator(resolve("kk"), settings_for(tmp_path, kk=choice))
+    settings = settings_for(tmp_path, kk=choice)
+    kk = resolve("kk")
+    translator = load_translator(kk, settings.mt, configured_choice(kk, settings))
     assert translator is not None
     assert (translator.source_prefix, translator.target_prefix) == (">>kaz_Cyrl<<", KK_PREFIX)
     assert all(translator.translate(sentences[:3]))
@@ -171,8 +176,9 @@ def test_load_translator_with_configured_model(
 
 def test_load_translator_missing_configured_model(argos_env: Path, tmp_path: Path) -> None:
     settings = settings_for(tmp_path, kk=ModelChoice(package="translate-en_kk"))
+    kk = resolve("kk")
     with pytest.raises(ModelError) as err:
-        load_translator(resolve("kk"), settings)
+        load_translator(kk, settings.mt, configured_choice(kk, settings))
     assert str(err.value) == (
         f"no installed package named 'translate-en_kk' in {argos_env} — install a package "
         "with `l10n models install FILE.argosmodel`, or see `l10n models list`"
@@ -184,8 +190,10 @@ def test_load_translator_broken_package(
 ) -> None:
     ru = installed_models["ru"]
     (ru.model_dir / "model.bin").unlink()
+    settings = settings_for(tmp_path)
+    ru_lang = resolve("ru")
     with pytest.raises(ModelError) as err:
-        load_translator(resolve("ru"), settings_for(tmp_path))
+        load_translator(ru_lang, settings.mt, configured_choice(ru_lang, settings))
     assert str(err.value) == (
         f"{ru.path}: broken package: model.bin is missing — reinstall it "
         "with `l10n models install FILE.argosmodel`"
@@ -206,7 +214,7 @@ def test_corrupt_model_file_is_a_model_error(installed_models: dict[str, Package
 PROBE = """
 import json, sys
 from pathlib import Path
-import l10n.mt.argos, l10n.mt.store, l10n.cli_models
+import l10n.mt.argos, l10n.mt.store, l10n.cli.models
 loaded = {"import": sorted(m for m in ("torch", "argostranslate", "argostranslate.translate",
                                        "ctranslate2", "stanza") if m in sys.modules)}
 if len(sys.argv) > 1:
@@ -233,5 +241,7 @@ def test_configured_relative_path_is_relative_to_the_project(
     """``package = "argos/packages/…"`` in pyproject.toml does not depend on the cwd."""
     monkeypatch.chdir(installed_models["kk"].path)
     choice = ModelChoice(package="argos/packages/translate-en_kk-1_0")
-    translator = load_translator(resolve("kk"), settings_for(tmp_path, kk=choice))
+    settings = settings_for(tmp_path, kk=choice)
+    kk = resolve("kk")
+    translator = load_translator(kk, settings.mt, configured_choice(kk, settings))
     assert translator is not None and translator.package == installed_models["kk"]

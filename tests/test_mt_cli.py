@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from l10n.cli_models import models
+from l10n.cli import cli
+from l10n.cli.models import models
 from l10n.mt.store import PackageInfo
 
 pytestmark = pytest.mark.slow
@@ -109,7 +110,7 @@ def test_errors_are_one_line(
 ) -> None:
     (tmp_path / "text.argosmodel").write_text("hello\n")
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    result = CliRunner().invoke(models, args)
+    result = CliRunner().invoke(cli, ["models", *args])  # the group turns errors into messages
     assert result.exit_code == 1
     expected = message.replace("{tmp}", str(tmp_path)).replace("{store}", str(argos_env))
     assert result.output == expected + "\n"

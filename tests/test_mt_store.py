@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from l10n.config import ModelChoice
 from l10n.errors import ModelError
-from l10n.mt import store
+from l10n.mt import ModelChoice, store
 
 pytestmark = pytest.mark.slow
 

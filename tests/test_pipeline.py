@@ -12,10 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 from l10n.cli import cli
-from l10n.config import Settings, load_settings
 from l10n.model import Language
-from l10n.mt import Translator
-from l10n.pipeline import catalog_path, default_translator, run
+from l10n.mt import Progress, Translator
+from l10n.pipeline import run
+from l10n.project.config import Settings, load_settings
+from l10n.project.inputs import default_translator
+from l10n.project.paths import catalog_path
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "source" / "china-central-asia-article.txt"
@@ -57,11 +59,13 @@ class Counting:
         class Wrapped:
             name = inner.name
 
-            def translate(self, texts: Sequence[str]) -> list[str]:
+            def translate(
+                self, texts: Sequence[str], *, progress: Progress | None = None
+            ) -> list[str]:
                 outer.calls += 1
                 outer.texts += len(texts)
                 outer.sent.extend(texts)
-                return inner.translate(texts)
+                return inner.translate(texts, progress=progress)
 
         return Wrapped()
 
@@ -187,7 +191,7 @@ def test_a_catalog_saved_by_an_editor_during_the_run_is_not_overwritten(
 
         name = "fake-mt (test double)"
 
-        def translate(self, texts: Sequence[str]) -> list[str]:
+        def translate(self, texts: Sequence[str], *, progress: Progress | None = None) -> list[str]:
             path.write_text(saved, encoding="utf-8")
             return [f"[MT] {text}" for text in texts]
 

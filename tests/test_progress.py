@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import polib
 import pytest
 
-from l10n.progress import Progress, catalog_progress, count_words
+from l10n.model import Catalog, Entry
+from l10n.po.stats import Progress, catalog_progress, count_words
 
 
 @pytest.mark.parametrize(
@@ -18,18 +18,17 @@ def test_count_words(text: str, words: int) -> None:
 
 
 def test_catalog_progress_counts_segments_and_words() -> None:
-    catalog = polib.POFile()
-    for msgid, msgstr, fuzzy, obsolete in [
-        ("Economic benefits", "Выгоды", False, False),
-        ("The summit is next week.", "Саммит на следующей неделе.", True, False),
-        ("China-Central Asia ties valuable", "", False, False),
-        ("Gone sentence here.", "Удалено.", False, True),
-    ]:
-        catalog.append(
-            polib.POEntry(
-                msgid=msgid, msgstr=msgstr, obsolete=obsolete, flags=["fuzzy"] if fuzzy else []
-            )
+    catalog = Catalog(
+        entries=tuple(
+            Entry(msgid=msgid, msgstr=msgstr, obsolete=obsolete, flags=("fuzzy",) if fuzzy else ())
+            for msgid, msgstr, fuzzy, obsolete in [
+                ("Economic benefits", "Выгоды", False, False),
+                ("The summit is next week.", "Саммит на следующей неделе.", True, False),
+                ("China-Central Asia ties valuable", "", False, False),
+                ("Gone sentence here.", "Удалено.", False, True),
+            ]
         )
+    )
     progress = catalog_progress(catalog)
     assert progress == Progress(
         translated=1,
@@ -44,4 +43,4 @@ def test_catalog_progress_counts_segments_and_words() -> None:
 
 
 def test_empty_catalog_is_complete() -> None:
-    assert catalog_progress(polib.POFile()).percent_reviewed == 100.0
+    assert catalog_progress(Catalog()).percent_reviewed == 100.0

@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from l10n.cli import cli
-from l10n.config import Settings, load_settings
 from l10n.model import Language
+from l10n.mt import Progress
 from l10n.pipeline import run
+from l10n.project.config import Settings, load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "source" / "china-central-asia-article.txt"
@@ -32,7 +33,7 @@ class FakeTranslator:
     def name(self) -> str:
         return f"fake-{self.code}"
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
+    def translate(self, texts: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         self.calls.append(list(texts))
         return [f"[{self.code}] {text}" for text in texts]
 
@@ -78,7 +79,7 @@ def test_status_counts_and_fail_under(project: Path) -> None:
     ]
     assert rows[0]["percent"] == 25.0
     failing = invoke("status", "--fail-under", "20")
-    assert failing.exit_code == 1
+    assert failing.exit_code == 3
     assert failing.stderr == "Error: below --fail-under 20%: zh (0.0%)\n"
 
 
@@ -101,7 +102,7 @@ def test_check_list_and_json(project: Path) -> None:
     # The fake keeps English: every entry is flagged as untranslated, and 423.2 as unlocalized.
     assert {i["check"] for i in issues} >= {"untranslated", "numbers"}
     assert all(i["path"] == f"locales/ru/LC_MESSAGES/{DOMAIN}.po" for i in issues)
-    assert result.exit_code == 1  # numbers is an error
+    assert result.exit_code == 3  # numbers is an error
 
 
 def test_check_fail_on_warning_only(project: Path) -> None:
@@ -112,8 +113,8 @@ def test_check_fail_on_warning_only(project: Path) -> None:
     catalog.save(str(po_path(project, "ru")))
     by_error = invoke("check", "--to", "ru", "--fail-on", "error")
     by_warning = invoke("check", "--to", "ru", "--fail-on", "warning")
-    assert by_warning.exit_code == 1
-    assert by_error.exit_code == (1 if "(error)" in by_error.stdout else 0)
+    assert by_warning.exit_code == 3
+    assert by_error.exit_code == (3 if "(error)" in by_error.stdout else 0)
 
 
 def test_export_policy_and_fail_under(project: Path) -> None:
@@ -130,7 +131,7 @@ def test_export_policy_and_fail_under(project: Path) -> None:
         encoding="utf-8"
     )
     refused = invoke("export", "--fail-under", "50", "--out", "refused")
-    assert refused.exit_code == 1
+    assert refused.exit_code == 3
     assert refused.stderr.startswith("Error: ru: only 3.1% of the segments are reviewed")
     assert not (project / "refused").exists()
 

@@ -12,26 +12,28 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n.catalog_io import write_mo
-from l10n.document import read_document
-from l10n.export import export_document
+from l10n.article.read import read_document
+from l10n.article.segment import segment_document
 from l10n.languages import resolve
-from l10n.model import Document
-from l10n.render import date_line
-from l10n.segment import segment_document
+from l10n.model import Catalog, Document, Entry
+from l10n.po.io import from_polib, write_mo
+from l10n.publish.export import export_document
+from l10n.publish.render import date_line
 
 HERE = Path(__file__).parent
 ARTICLE = HERE.parent / "source" / "china-central-asia-article.txt"
 MADE_UP = HERE / "data" / "export" / "made-up-article.txt"
 
 
-def identity(document: Document, locale: str) -> polib.POFile:
-    catalog = polib.POFile()
-    catalog.metadata = {"Language": locale, "Content-Type": "text/plain; charset=UTF-8"}
-    for segment in segment_document(document):
-        if segment.translatable:
-            catalog.append(polib.POEntry(msgid=segment.text, msgstr=segment.text))
-    return catalog
+def identity(document: Document, locale: str) -> Catalog:
+    return Catalog(
+        entries=tuple(
+            Entry(msgid=segment.text, msgstr=segment.text)
+            for segment in segment_document(document)
+            if segment.translatable
+        ),
+        metadata=(("Language", locale), ("Content-Type", "text/plain; charset=UTF-8")),
+    )
 
 
 def markdown_as_text(markdown: str) -> str:
@@ -76,4 +78,4 @@ def test_mo_round_trip_rebuilds_the_article(path: Path, tmp_path: Path) -> None:
     from_mo = polib.mofile(str(mo_path))
     assert sorted(e.msgid for e in from_mo) == sorted(e.msgid for e in catalog)
     direct = export_document(document, catalog, lang, fmt="txt")
-    assert export_document(document, from_mo, lang, fmt="txt") == direct
+    assert export_document(document, from_polib(from_mo), lang, fmt="txt") == direct

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.document import parse_document, read_document
+from l10n.article.classify import parse_document
+from l10n.article.read import read_document
+from l10n.article.segment import segment_blocks, segment_document, split_sentences
 from l10n.model import Document
-from l10n.segment import is_translatable, segment_blocks, segment_document, split_sentences
+from l10n.patterns import is_translatable
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "source" / "china-central-asia-article.txt"
@@ -286,7 +288,7 @@ def test_segments_rebuild_every_block(path: Path) -> None:
 
 
 def test_article_segments() -> None:
-    document = read_document(ARTICLE, root=REPO)
+    document = read_document(ARTICLE)
     all_segments = segment_blocks(document)
     unique = segment_document(document)
     assert (len(all_segments), len(unique)) == (38, 34)

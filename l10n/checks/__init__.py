@@ -7,11 +7,9 @@ of every entry; it never stops at the first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..errors import LanguageError
 from ..languages import resolve
-from ..model import Glossary, Issue, Language
+from ..model import Catalog, Entry, Glossary, Issue, Language
 from .base import Check, Unit
 from .numbers import extra_numbers, numbers
 from .terms import glossary
@@ -25,9 +23,6 @@ from .text import (
     untranslated,
     urls,
 )
-
-if TYPE_CHECKING:
-    import polib
 
 __all__ = ["CHECKS", "Check", "Unit", "check_entry", "list_checks", "run_checks"]
 
@@ -56,8 +51,8 @@ def check_entry(unit: Unit) -> list[tuple[Check, str]]:
     return [(chk, message) for chk in CHECKS for message in chk(unit)]
 
 
-def _language_issue(catalog: polib.POFile, path: str, language: Language) -> Issue | None:
-    header = catalog.metadata.get("Language", "").strip()
+def _language_issue(catalog: Catalog, path: str, language: Language) -> Issue | None:
+    header = catalog.meta.get("Language", "").strip()
     if not header or _same_locale(header, language):
         return None
     message = (
@@ -74,14 +69,14 @@ def _same_locale(header: str, language: Language) -> bool:
         return False
 
 
-def _checked(entry: polib.POEntry, include_fuzzy: bool) -> bool:
+def _checked(entry: Entry, include_fuzzy: bool) -> bool:
     if entry.obsolete or not entry.msgid or not entry.msgstr:
         return False
-    return include_fuzzy or "fuzzy" not in entry.flags
+    return include_fuzzy or not entry.fuzzy
 
 
 def run_checks(
-    catalog: polib.POFile,
+    catalog: Catalog,
     *,
     path: str,
     language: Language,
@@ -102,5 +97,5 @@ def run_checks(
             continue
         unit = Unit(entry.msgid, entry.msgstr, language, glossary)
         for chk, message in check_entry(unit):
-            issues.append(Issue(chk.id, chk.severity, path, entry.linenum, message, language.code))
+            issues.append(Issue(chk.id, chk.severity, path, entry.line, message, language.code))
     return issues

@@ -9,7 +9,9 @@ from decimal import Decimal, InvalidOperation
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .base import Unit, check, is_unspaced, language_name, strip_links
+from ..languages import is_unspaced, language_name
+from ..patterns import MONTH_NAME, strip_links
+from .base import Unit, check
 
 _LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 _TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
@@ -18,10 +20,7 @@ _SOURCE_NUMBER = re.compile(
 )
 _TARGET_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
 _SPACES = (" ", "\u00a0", "\u202f")
-_MONTHS = re.compile(
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
-)
+_MONTHS = re.compile(rf"\b{MONTH_NAME}")
 _CARDINALS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
     " fifteen sixteen seventeen eighteen nineteen twenty"

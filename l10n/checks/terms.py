@@ -5,16 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Language, Term
-from .base import Unit, check, primary_language
-
-
-def term_language(term: Term, language: Language) -> str | None:
-    """The glossary column that holds ``term``'s form for ``language``, or None if it has none."""
-    for key in (language.code, language.mt_code, primary_language(language), language.locale):
-        if term.target(key):
-            return key
-    return None
+from ..terms.match import find_terms, target_form, target_present
+from .base import Unit, check
 
 
 def closest_form(expected: str, text: str) -> str | None:
@@ -37,18 +29,15 @@ def closest_form(expected: str, text: str) -> str | None:
 @check("glossary", "error")
 def glossary(unit: Unit) -> Iterator[str]:
     """Each glossary term in the source has its glossary translation (inflected forms accepted)."""
-    from ..glossary import find_terms, target_present
-
     seen: set[str] = set()
     for match in find_terms(unit.source, unit.glossary):
         term = match.term
-        key = term_language(term, unit.language)
-        if key is None or term.term in seen:
+        expected = target_form(term, unit.language)
+        if expected is None or term.term in seen:
             continue
         seen.add(term.term)
-        if target_present(term, key, unit.target) is not None:
+        if target_present(term, unit.language, unit.target) is not None:
             continue
-        expected = term.target(key) or ""
         found = closest_form(expected, unit.target)
         what = f'found "{found}"' if found else "not found"
         yield f'"{match.matched}" should be translated "{expected}" — {what}'

@@ -5,19 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import (
-    Unit,
-    check,
+from ..languages import (
+    NON_LATIN_LANGUAGES,
     is_unspaced,
     language_name,
-    links,
     primary_language,
     quote_marks,
-    strip_links,
 )
+from ..patterns import HAN, links, strip_links
+from .base import Unit, check
 
-_NON_LATIN = frozenset({"ru", "kk", "uk", "be", "bg", "sr", "mk", "ky", "tg", "mn", "zh", "ja"})
-_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f]+|[\u0400-\u04ff]+|[\u3040-\u30ff\u3400-\u9fff]")
+_TOKEN = re.compile(rf"[A-Za-z\u00c0-\u024f]+|[\u0400-\u04ff]+|[\u3040-\u30ff{HAN}]")
 _DOUBLE_QUOTES = '"“”„«»「」『』'
 _FULL_WIDTH = {"（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]"}
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
@@ -25,9 +23,8 @@ _STOP_CLASS = {".": ".", "。": ".", "．": ".", "!": "!", "！": "!", "?": "?",
 _STOP_CLASS.update({"…": "…", ":": ":", "：": ":", ";": ";", "；": ";"})
 _FULL_WIDTH_STOP = {".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "…": "…"}
 _CLOSERS = "\"'”’»›」』)]）】"
-_HAN = "\u3400-\u9fff"
 _WORD_REPEAT = re.compile(r"(?<![\w-])(\w+)(?:\s+\1)+(?![\w-])", re.IGNORECASE)
-_HAN_REPEAT = re.compile(rf"([{_HAN}]{{2,4}})\1|([的了是在和与将对把被也及其])\2")
+_HAN_REPEAT = re.compile(rf"([{HAN}]{{2,4}})\1|([的了是在和与将对把被也及其])\2")
 # Typical characters of translation per character of English news text; flagged beyond ×/÷ 2.
 # The hand-checked fixtures (tests/data/checks) measure ru 1.06, kk 0.98, zh 0.28 (medians).
 _LENGTH_RATIO = {"ru": 1.12, "kk": 1.08, "uk": 1.1, "zh": 0.3, "ja": 0.45}
@@ -46,7 +43,7 @@ def untranslated(unit: Unit) -> Iterator[str]:
     if _squash(unit.target) == _squash(unit.source):
         yield "translation is a copy of the English source — translate it"
         return
-    if primary_language(unit.language) not in _NON_LATIN:
+    if primary_language(unit.language) not in NON_LATIN_LANGUAGES:
         return
     tokens = _TOKEN.findall(strip_links(unit.target))
     latin = sum(1 for token in tokens if token[0] <= "\u024f")
@@ -159,7 +156,7 @@ def spaces(unit: Unit) -> Iterator[str]:
     if target != target.strip() and unit.source == unit.source.strip():
         yield "leading or trailing whitespace — remove it"
     if is_unspaced(unit.language):
-        for match in re.finditer(rf"[{_HAN}]([ \u00a0\u3000]+)[{_HAN}]", target):
+        for match in re.finditer(rf"[{HAN}]([ \u00a0\u3000]+)[{HAN}]", target):
             yield f"space between Chinese characters at column {match.start(1) + 1} — remove it"
 
 

@@ -1,13 +1,38 @@
 """Machine translation behind a small batch protocol.
 
-Only ``l10n.mt.argos`` imports argostranslate/ctranslate2/sentencepiece, and only inside
-functions, so that ``import l10n`` stays cheap and never imports torch.
+Only ``l10n.mt.argos`` and ``l10n.mt.store`` import argostranslate/ctranslate2/sentencepiece,
+and only inside functions, so that ``import l10n`` stays cheap and never imports torch.
+The engine knows nothing of project files: its settings (:class:`MTSettings`, the user's
+:class:`ModelChoice`) are passed in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
+
+Progress = Callable[[int], None]
+"""Called with the number of texts just translated (an increment, as Click's ``update``)."""
+
+
+@dataclass(frozen=True)
+class MTSettings:
+    """How the MT engine runs (Argos' own defaults where it has them)."""
+
+    beam_size: int = 4
+    batch_size: int = 16
+    threads: int = 0
+    length_penalty: float = 0.2
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """A user's choice of model for one language (bring-your-own model)."""
+
+    package: str = ""
+    source_prefix: str = ""
+    target_prefix: str = ""
 
 
 class Translator(Protocol):
@@ -18,6 +43,44 @@ class Translator(Protocol):
         """Provenance for ``#.`` comments, e.g. ``argos translate-en_ru 1.9``."""
         ...
 
-    def translate(self, texts: Sequence[str]) -> list[str]:
-        """One output per input, in order. Empty input gives an empty list."""
+    def translate(self, texts: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        """One output per input, in order. Empty input gives an empty list.
+
+        ``progress``, when given, is called with the number of texts done after each batch
+        (the counts add up to ``len(texts)``).
+        """
         ...
+
+
+class _Reporting:
+    """A Translator that adds up the engine's batch progress into (done, total) reports."""
+
+    def __init__(self, inner: Translator, total: int, report: Callable[[int, int], None]) -> None:
+        self._inner = inner
+        self._total = total
+        self._report = report
+        self._done = 0
+
+    @property
+    def name(self) -> str:
+        return self._inner.name
+
+    def translate(self, texts: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        def advance(count: int) -> None:
+            self._done = min(self._total, self._done + count)
+            self._report(self._done, self._total)
+            if progress is not None:
+                progress(count)
+
+        return self._inner.translate(texts, progress=advance)
+
+
+def with_progress(
+    translator: Translator, total: int, report: Callable[[int, int], None]
+) -> Translator:
+    """``translator`` reporting ``report(done, total)`` after every batch it translates.
+
+    ``total`` is the number of texts the run will send; a second pass (glossary
+    enforcement) never pushes ``done`` past it.
+    """
+    return _Reporting(translator, total, report)

@@ -13,18 +13,13 @@ stays cheap and never imports torch or ``argostranslate.translate``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
-from ..config import ModelChoice, MTSettings, Settings
 from ..errors import ModelError
 from ..model import Language
+from . import ModelChoice, MTSettings, Progress
 from .store import PackageInfo, find_package
-
-Progress = Callable[[int], None]
-"""Called with the number of texts just translated (an increment, as Click's ``update``)."""
 
 DEFAULT_MAX_DECODING_LENGTH = 256  # CTranslate2's default, which Argos keeps
 DECODING_PER_SOURCE_TOKEN = 3  # a long sentence may decode to this many tokens per source token
@@ -194,37 +189,25 @@ def check_package(package: PackageInfo) -> None:
 
 
 def load_translator(
-    lang: Language, settings: Settings, *, progress: Progress | None = None
+    lang: Language,
+    mt: MTSettings,
+    choice: ModelChoice | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> ArgosTranslator | None:
     """The translator for English → ``lang``, or None when no model is installed for it.
 
-    A model configured in ``[tool.l10n.models.<lang>]`` that is missing or broken raises
-    ``ModelError`` instead: the user asked for it.
+    A model the user chose (``choice``, from ``[tool.l10n.models.<lang>]``) that is missing
+    or broken raises ``ModelError`` instead: the user asked for it.
     """
-    choice = configured_choice(lang, settings)
     package = find_package("en", lang.mt_code, choice)
     if package is None:
         return None
     check_package(package)
     return ArgosTranslator(
         package,
-        settings.mt,
+        mt,
         source_prefix=choice.source_prefix if choice else "",
         target_prefix=choice.target_prefix or None if choice else None,
         progress=progress,
     )
-
-
-def configured_choice(lang: Language, settings: Settings) -> ModelChoice | None:
-    """``[tool.l10n.models.<lang>]``, a package path in it made relative to the project.
-
-    A relative path in pyproject.toml is relative to the project, not to the cwd.
-    """
-    choice = settings.models.get(lang.code) or settings.models.get(lang.mt_code)
-    if choice is not None and _looks_like_path(choice.package):
-        choice = replace(choice, package=str(settings.root / Path(choice.package).expanduser()))
-    return choice
-
-
-def _looks_like_path(package: str) -> bool:
-    return "/" in package or "\\" in package or package.startswith(("~", "."))

@@ -19,8 +19,6 @@ import json
 import os
 import shutil
 import tempfile
-import urllib.error
-import urllib.request
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -28,8 +26,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..config import ModelChoice
 from ..errors import ModelError
+from . import ModelChoice
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 NETWORK_TIMEOUT = 10.0  # seconds; one attempt, no retry loop
@@ -317,6 +315,9 @@ def remove_package(name_or_pair: str) -> PackageInfo:
 
 
 def _fetch(url: str, timeout: float) -> bytes:
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": "l10n (ArgosTranslate)"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:

@@ -1,4 +1,4 @@
-"""Read an English article (plain text, one block per line) into typed blocks.
+"""Classify the lines of a plain-text English article into typed blocks (pure: no I/O).
 
 The input is a verbatim scrape of a news page, so besides the title and paragraphs it
 holds page chrome (``Download``, ``Search Trends``), a byline (``CGTN``), headings,
@@ -44,9 +44,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
-from .model import Block, BlockKind, Document
-from .segment import LIST_MARKER, is_translatable
+from ..model import Block, BlockKind, Document
+from ..patterns import LINE_BREAK, LIST_MARKER, MONTH_NAME, is_translatable
 
 CHROME_WORDS: frozenset[str] = frozenset(
     {
@@ -109,13 +108,12 @@ TRAILING_CHROME_MAX_WORDS = 5
 _DATELINE = re.compile(
     r"(?:Updated|Published|Posted|First published|Last updated)\b(?=.*\d).{0,60}", re.IGNORECASE
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = MONTH_NAME
 # A line that is only a date (and maybe a time) under the title: "May 17, 2023 10:30 GMT".
 _DATE_ONLY = re.compile(
     rf"(?:[A-Z][a-z]+day,? )?(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}}[ -]{_MONTH}[ -]\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,5})?)?"
 )
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CREDIT = re.compile(
     r"(?P<sep>\s+|(?<=[.)\]”\"]))"
     r"(?P<credit>/ ?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})$"
@@ -158,98 +156,11 @@ def parse_document(text: str, *, path: Path, name: str, domain: str) -> Document
     return Document(path=path, name=name, domain=domain, blocks=blocks)
 
 
-def read_document(path: Path, *, root: Path | None = None) -> Document:
-    """Read the article at ``path``; ``name`` is relative to ``root`` when inside it.
-
-    Raises :class:`SourceError` when the file is missing, a directory, unreadable, not
-    UTF-8, empty, or has no translatable text.
-    """
-    name = _display_name(path, root)
-    text = _decode(_read_bytes(path, name), name)
-    document = parse_document(text, path=path, name=name, domain=path.stem)
-    _require_text(document, text)
-    return document
-
-
-def read_text(text: str, *, name: str = "<stdin>", domain: str = "stdin") -> Document:
-    """Parse an article given as a string (standard input); same errors as a file."""
-    document = parse_document(text.removeprefix("\ufeff"), path=Path("-"), name=name, domain=domain)
-    _require_text(document, text)
-    return document
-
-
-def _display_name(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return str(path)
-
-
-def _read_bytes(path: Path, name: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as err:
-        raise SourceError(
-            "file not found — check the path or put the article in source/", path=name
-        ) from err
-    except IsADirectoryError as err:
-        raise SourceError(
-            "is a directory, not a file — give the path of an article .txt file", path=name
-        ) from err
-    except PermissionError as err:
-        raise SourceError(
-            "cannot read the file (permission denied) — check its permissions", path=name
-        ) from err
-    except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise SourceError(f"cannot read the file ({reason}) — check the path", path=name) from err
-
-
-def decode_source(data: bytes, name: str) -> str:
-    """The text of an article's bytes (standard input); same UTF-8 errors as a file."""
-    return _decode(data, name)
-
-
-def _decode(data: bytes, name: str) -> str:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = len(_LINE_BREAK.findall(data[: err.start].decode("latin-1"))) + 1
-        raise SourceError(
-            f"not UTF-8 text (byte 0x{data[err.start]:02x}) — save the file as UTF-8",
-            path=name,
-            line=line,
-        ) from err
-    if "\x00" in text:  # UTF-16 without a BOM decodes as "UTF-8" with a NUL after each letter
-        raise SourceError(
-            "not UTF-8 text (NUL bytes: UTF-16?) — save the file as UTF-8",
-            path=name,
-            line=len(_LINE_BREAK.findall(text[: text.index("\x00")])) + 1,
-        )
-    return text.removeprefix("\ufeff")
-
-
-def _require_text(document: Document, text: str) -> None:
-    if not text.strip():
-        raise SourceError(
-            "nothing to read (empty or only whitespace) — put the English article text in it",
-            path=document.name,
-        )
-    if not any(block.kind not in ("chrome", "media") for block in document.blocks):
-        raise SourceError(
-            "no translatable text (only page chrome, timestamps or numbers)"
-            " — check that this is the article",
-            path=document.name,
-        )
-
-
 def _source_lines(text: str) -> list[_Line | None]:
     """Every source line stripped, ``None`` for a blank line."""
     text = text.removeprefix("\ufeff")
     result: list[_Line | None] = []
-    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+    for number, raw in enumerate(LINE_BREAK.split(text), start=1):
         stripped = raw.strip()
         result.append(_Line(stripped, number) if stripped else None)
     return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import CatalogError
+from ..errors import CatalogError
 
 _PREFIX = re.compile(r"^(?:#~\|?|#\|)?\s*")
 _KEYWORD = re.compile(r"^(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=\s|\")\s*")

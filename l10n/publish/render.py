@@ -7,11 +7,11 @@ import html
 import re
 from collections.abc import Sequence
 
-from .export import LocalBlock, Piece
-from .model import Block, Document, Language
+from ..model import Block, Document, Language
+from ..patterns import LIST_MARKER_TEXT, MONTH_NAME, month_number
+from .localize import LocalBlock, Piece
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\.?"
+_MONTH = rf"(?P<month>{MONTH_NAME})"
 _DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})[\s-]+{_MONTH}[\s,-]+(?P<year>\d{{4}})\b"),
@@ -21,7 +21,7 @@ _DATELINE_MAX = 80
 _TIMESTAMP = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})")
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)])(?=\s|$))")
-_LIST_MARKER = re.compile(r"[-*•–]|(?P<number>\d{1,3})[.)]")
+_LIST_MARKER = re.compile(LIST_MARKER_TEXT)
 _STYLE = """
 body { margin: 0 auto; max-width: 42rem; padding: 2rem 1.25rem; line-height: 1.6;
   font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif;
@@ -62,16 +62,12 @@ def _parse_date(text: str) -> dt.date | None:
         if match is None:
             continue
         parts = match.groupdict()
-        month = int(parts["mon"]) if parts.get("mon") else _month_number(parts["month"])
+        month = int(parts["mon"]) if parts.get("mon") else month_number(parts["month"])
         try:
             return dt.date(int(parts["year"]), month, int(parts["day"]))
         except ValueError:
             continue
     return None
-
-
-def _month_number(name: str) -> int:
-    return _MONTHS.index(name[:3].lower()) + 1
 
 
 def date_line(document: Document, language: Language) -> tuple[str, str] | None:

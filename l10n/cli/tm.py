@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .options import codes, config_option, load, to_option
+
 
 @click.group()
 def tm() -> None:
@@ -21,35 +23,23 @@ def tm() -> None:
     show_default=True,
     help="File format.",
 )
-@click.option("--to", "to", metavar="LANGS", help="Languages, comma-separated (default: all).")
-@click.option(
-    "--config",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="pyproject.toml to read [tool.l10n] from.",
-)
+@to_option
+@config_option
 @click.argument("output", type=click.Path(path_type=Path, dir_okay=False))
 def export_tm(fmt: str, to: str | None, config: Path | None, output: Path) -> None:
     """Write approved translations to OUTPUT (TMX 1.4b)."""
-    from . import review
-    from .config import load_settings
-    from .languages import parse_list
+    from .. import review
 
-    settings = load_settings(config=config)
-    count = review.tm_export(settings, output, languages=parse_list(to) if to else ())
+    count = review.tm_export(load(config), output, languages=codes(to))
     click.echo(f"wrote {count} translation units to {output}")
 
 
 @tm.command("import")
-@click.option(
-    "--config",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="pyproject.toml to read [tool.l10n] from.",
-)
+@config_option
 @click.argument("tmx", type=click.Path(path_type=Path, dir_okay=False))
 def import_tm(config: Path | None, tmx: Path) -> None:
     """Add the translation units of a TMX file to the memory."""
-    from . import review
-    from .config import load_settings
+    from .. import review
 
-    count = review.tm_import(load_settings(config=config), tmx)
+    count = review.tm_import(load(config), tmx)
     click.echo(f"imported {count} translation units from {tmx}")

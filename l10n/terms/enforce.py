@@ -31,17 +31,22 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import ModelError
-from .glossary import TermMatch, base_language, find_terms, target_form, target_present
-from .model import Glossary, Term, Translation
-from .mt import Translator
+from ..errors import ModelError
+from ..languages import base_language
+from ..model import Glossary, Language, Term, Translation
+from ..mt import Translator
+from ..patterns import CJK
+from .match import TermMatch, find_terms, target_form, target_present
+
+Lang = str | Language
+"""A language code (``ru``, ``zh_Hans``) or a configured ``Language``."""
 
 _PREFIXES = ("XZ", "QZX", "ZQV")
 
 Strategy = Literal["mask", "check"]
 # A lowercase ending a model glued onto a placeholder, as it would onto an acronym.
 _GLUED_ENDING = r"-?[a-zа-яёәғқңөұүһі]{1,6}(?!\w)"
-_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+_CJK = f"[{CJK}]"
 # A placeholder glued to a Latin or Cyrillic letter or a digit is damaged (``вXZ1``, or a word
 # longer than an ending: ``XZ1собралась``); Chinese characters may touch it (``在XZ1举行``).
 _NOT_GLUED = r"(?<![A-Za-z0-9\u0400-\u04ff])"
@@ -65,7 +70,7 @@ def translate_segments(
     texts: Sequence[str],
     translator: Translator,
     glossary: Glossary,
-    lang: str,
+    lang: Lang,
     *,
     strategy: Strategy = "mask",
 ) -> list[Translation]:
@@ -91,7 +96,7 @@ def translate_segments(
 
 
 def _mask_first(
-    texts: Sequence[str], translator: Translator, glossary: Glossary, lang: str
+    texts: Sequence[str], translator: Translator, glossary: Glossary, lang: Lang
 ) -> list[str]:
     masked = [mask(text, glossary, lang) for text in texts]
     outputs = _call(translator, [m.text for m in masked])
@@ -105,7 +110,7 @@ def _mask_first(
 
 
 def _check_first(
-    texts: Sequence[str], translator: Translator, glossary: Glossary, lang: str
+    texts: Sequence[str], translator: Translator, glossary: Glossary, lang: Lang
 ) -> list[str]:
     targets = [out.strip() for out in _call(translator, texts)]
     redo: dict[int, tuple[Masked, set[str]]] = {}
@@ -125,7 +130,7 @@ def _check_first(
     return targets
 
 
-def _missing(text: str, target: str, glossary: Glossary, lang: str) -> set[str]:
+def _missing(text: str, target: str, glossary: Glossary, lang: Lang) -> set[str]:
     """The terms of ``text`` that have a ``lang`` form not found in ``target``."""
     return {
         m.term.term
@@ -145,7 +150,7 @@ def _call(translator: Translator, texts: Sequence[str]) -> list[str]:
 
 
 def mask(
-    text: str, glossary: Glossary, lang: str, *, only: Collection[str] | None = None
+    text: str, glossary: Glossary, lang: Lang, *, only: Collection[str] | None = None
 ) -> Masked:
     """Replace the terms of ``text`` that have a ``lang`` form by numbered placeholders.
 
@@ -180,7 +185,7 @@ def _free_prefix(text: str) -> str:
     return prefix
 
 
-def restore(masked: Masked, output: str, lang: str) -> str | None:
+def restore(masked: Masked, output: str, lang: Lang) -> str | None:
     """Put the target forms back into ``output``; None if a placeholder was lost or damaged."""
     output = output.strip()
     if not masked.slots:
@@ -194,7 +199,7 @@ def restore(masked: Masked, output: str, lang: str) -> str | None:
     remainder = exact.sub("", output)
     if _has_debris(remainder, masked):
         return None
-    if base_language(lang) in ("zh", "ja"):
+    if base_language(lang if isinstance(lang, str) else lang.locale) in ("zh", "ja"):
         output = _close_cjk_gaps(output, masked.prefix)
     result = exact.sub(lambda m: _fill(m, masked, lang), output)
     return _sentence_case(result, output, exact)
@@ -227,7 +232,7 @@ def _looks_like_placeholder(text: str, prefix: str) -> bool:
     return re.search(rf"(?i)(?<![a-z]){letters}(?:\s*\d|(?![a-z]))", text) is not None
 
 
-def _fill(match: re.Match[str], masked: Masked, lang: str) -> str:
+def _fill(match: re.Match[str], masked: Masked, lang: Lang) -> str:
     """The target form for one placeholder, keeping a case ending only after an acronym.
 
     A model may inflect the placeholder itself (``XZ1-а``, ``XZ1-ның``). After an acronym
@@ -251,7 +256,7 @@ def _sentence_case(result: str, output: str, exact: re.Pattern[str]) -> str:
 
 
 def _translation(
-    source: str, matches: Sequence[TermMatch], target: str, lang: str, engine: str
+    source: str, matches: Sequence[TermMatch], target: str, lang: Lang, engine: str
 ) -> Translation:
     comments: list[str] = []
     for match in matches:

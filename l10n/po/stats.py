@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+
+from ..model import Catalog
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -44,8 +45,8 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def catalog_progress(catalog: Any) -> Progress:
-    """Translated/fuzzy/untranslated segments and words of a ``polib.POFile``."""
+def catalog_progress(catalog: Catalog) -> Progress:
+    """Translated/fuzzy/untranslated segments and words of a catalog."""
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
     words = dict(counts)
     for entry in catalog:

@@ -20,23 +20,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .model import Block, Document, Segment
+from ..model import Block, Document, Segment
+from ..patterns import LIST_MARKER, is_translatable
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _PUNCTUATION_ONLY = re.compile(r"[\W_]+")
 _TIME_PHRASE = re.compile(r"(?:[A-Z][a-z]*\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.", re.IGNORECASE)
 _ENDS_WITH_TIME = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _TIME_ZONE = re.compile(r"[A-Z]{2,4}\.")
-LIST_MARKER = re.compile(r"(?P<marker>[-*•–]|\d{1,3}[.)])(?P<space>\s+)(?=\S)")
-"""A list item's marker at the start of a paragraph: ``-``, ``*``, ``•``, ``–``, ``1.``, ``2)``."""
 
 Span = tuple[int, int]
-
-
-def is_translatable(text: str) -> bool:
-    """Whether ``text`` has words to translate (False for timestamps, numbers,
-    punctuation, and URLs or e-mail addresses alone)."""
-    return any(char.isalpha() for char in _URL.sub(" ", text))
 
 
 def split_sentences(text: str) -> list[tuple[str, str]]:

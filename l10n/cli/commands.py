@@ -1,7 +1,8 @@
-"""Click commands: parse options, call ``l10n.pipeline``, print the report.
+"""The project commands: segment, run, status, check, export — thin over the Python API.
 
-This module imports neither polib nor argostranslate; every ``L10nError`` becomes one
-line on standard error and exit code 1 in ``main``.
+Each command parses its options, makes one call into ``l10n.pipeline`` or ``l10n.review``
+and formats the report it returns; failures are raised as ``L10nError`` and turned into a
+message and an exit code by the group in ``l10n.cli``.
 """
 
 from __future__ import annotations
@@ -11,103 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from . import __version__
-from .errors import L10nError
-
-F = TypeVar("F", bound=Callable[..., Any])
+from ..errors import CatalogError, GateError
+from .options import codes, load, project_options, table
 
 
-class L10nGroup(click.Group):
-    """Turns every ``L10nError`` into a one-line ``ClickException`` (exit 1, no traceback)."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except L10nError as err:
-            raise click.ClickException(str(err)) from err
-
-
-def _project_options(func: F) -> F:
-    """Options shared by the commands that work on a project."""
-    options = [
-        click.option(
-            "--config",
-            type=click.Path(path_type=Path, dir_okay=False),
-            help="pyproject.toml to read [tool.l10n] from (default: nearest one).",
-        ),
-        click.option(
-            "--source",
-            type=click.Path(path_type=Path),
-            help="Directory of English articles (default: [tool.l10n] source).",
-        ),
-        click.option(
-            "--locales",
-            type=click.Path(path_type=Path),
-            help="Directory of catalogs (default: [tool.l10n] locales).",
-        ),
-        click.option(
-            "--glossary",
-            type=click.Path(path_type=Path),
-            help="Glossary CSV (default: [tool.l10n] glossary).",
-        ),
-        click.option(
-            "--to",
-            "to",
-            metavar="LANGS",
-            help="Target languages, comma-separated (default: [tool.l10n] languages).",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _settings(
-    config: Path | None, source: Path | None, locales: Path | None, glossary: Path | None
-) -> Any:
-    from .config import load_settings
-
-    settings = load_settings(config=config)
-    return settings.with_overrides(
-        source=source.resolve() if source else None,
-        locales=locales.resolve() if locales else None,
-        glossary=glossary.resolve() if glossary else None,
-    )
-
-
-def _codes(to: str | None) -> tuple[str, ...]:
-    from .languages import parse_list
-
-    return parse_list(to) if to else ()
-
-
-_EPILOG = """\b
-Typical use, in a project with source/*.txt and glossary.csv:
-  l10n models install translate-en_ru.argosmodel   once, offline
-  l10n run                 segment, translate, write locales/<lang>/LC_MESSAGES/*.po
-  (review the .po files in Poedit, Lokalize or Weblate; clear "fuzzy" to accept)
-  l10n status --fail-under 100
-  l10n check
-  l10n export --format html --out dist
-"""
-
-
-@click.group(
-    cls=L10nGroup,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=_EPILOG,
-)
-@click.version_option(__version__, prog_name="l10n")
-def cli() -> None:
-    """Localize news articles offline: segment, glossary, machine translation,
-    gettext PO review, quality checks and export."""
-
-
-@cli.command()
+@click.command()
 @click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option(
@@ -118,14 +31,13 @@ def cli() -> None:
 )
 def segment(file: Path, as_json: bool, show_all: bool) -> None:
     """Print the translatable segments of FILE ("-" reads standard input)."""
-    from . import pipeline
+    from ..article.read import decode_source
+    from ..project.inputs import segment_file, segment_text
 
     if str(file) == "-":
-        from .document import decode_source
-
-        article = pipeline.segment_text(decode_source(sys.stdin.buffer.read(), "<stdin>"))
+        article = segment_text(decode_source(sys.stdin.buffer.read(), "<stdin>"))
     else:
-        article = pipeline.segment_file(file, root=Path.cwd())
+        article = segment_file(file, root=Path.cwd())
     for seg in article.segments:
         if not (seg.translatable or show_all):
             continue
@@ -138,8 +50,8 @@ def segment(file: Path, as_json: bool, show_all: bool) -> None:
             click.echo(f"{seg.line:>4} {mark} {seg.kind:<9} {seg.text}")
 
 
-@cli.command()
-@_project_options
+@click.command()
+@project_options
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--retranslate",
@@ -156,26 +68,29 @@ def run(
     retranslate: bool,
 ) -> None:
     """Segment the articles, machine-translate, and write the PO catalogs."""
-    from . import pipeline
+    from .. import pipeline
+    from ..project.paths import display_path
 
-    settings = _settings(config, source, locales, glossary)
+    settings = load(config, source, locales, glossary)
     with _progress() as progress:
         report = pipeline.run(
             settings,
             files=tuple(files),
-            languages=_codes(to),
+            languages=codes(to),
             retranslate=retranslate,
             progress=progress,
         )
     for warning in report.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
     for path in report.templates:
-        click.echo(f"template {pipeline.display_path(path, settings.root)}")
+        click.echo(f"template {display_path(path, settings.root)}")
     click.echo(_run_table(report))
     for error in report.errors:
         click.secho(f"error: {error}", fg="red", err=True)
     if report.errors:
-        sys.exit(1)
+        raise CatalogError(
+            f"{len(report.errors)} language(s) skipped — fix the errors above and run again"
+        )
 
 
 def _run_table(report: Any) -> str:
@@ -204,18 +119,7 @@ def _run_table(report: Any) -> str:
         )
         for s in report.languages
     ]
-    return _table(rows)
-
-
-def _table(rows: Sequence[Sequence[Any]]) -> str:
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(
-            str(cell).ljust(widths[i]) if i == 0 else str(cell).rjust(widths[i])
-            for i, cell in enumerate(row)
-        ).rstrip()
-        for row in rows
-    )
+    return table(rows)
 
 
 class _progress:
@@ -245,8 +149,8 @@ class _progress:
         self._close()
 
 
-@cli.command()
-@_project_options
+@click.command()
+@project_options
 @click.option(
     "--fail-under",
     type=click.FloatRange(0, 100),
@@ -264,16 +168,17 @@ def status(
     as_json: bool,
 ) -> None:
     """Per-language progress: translated, fuzzy and untranslated segments and words."""
-    from . import pipeline, review
+    from .. import review
+    from ..project.paths import display_path
 
-    settings = _settings(config, source, locales, glossary)
-    report = review.status(settings, languages=_codes(to))
+    settings = load(config, source, locales, glossary)
+    report = review.status(settings, languages=codes(to))
     rows: list[Sequence[Any]] = [("language", "reviewed", "fuzzy", "empty", "words", "%")]
     for item in report:
         if as_json:
             record = asdict(item)
             record.update(
-                catalogs=[pipeline.display_path(p, settings.root) for p in item.catalogs],
+                catalogs=[display_path(p, settings.root) for p in item.catalogs],
                 percent=round(item.percent, 1),
             )
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -288,15 +193,15 @@ def status(
             )
         )
     if not as_json:
-        click.echo(_table(rows))
+        click.echo(table(rows))
     below = [s for s in report if fail_under is not None and s.percent < fail_under]
     if below:
         names = ", ".join(f"{s.language} ({s.percent:.1f}%)" for s in below)
-        raise click.ClickException(f"below --fail-under {fail_under:g}%: {names}")
+        raise GateError(f"below --fail-under {fail_under:g}%: {names}")
 
 
-@cli.command()
-@_project_options
+@click.command()
+@project_options
 @click.option(
     "--fail-on",
     type=click.Choice(["warning", "error"]),
@@ -317,14 +222,14 @@ def check(
     list_checks: bool,
 ) -> None:
     """Quality checks on the catalogs: glossary, numbers, punctuation, quotes…"""
-    from . import review
+    from .. import review
 
     if list_checks:
         for spec in review.check_list():
             click.echo(f"{spec.id:<16} {spec.severity:<8} {spec.description}")
         return
-    settings = _settings(config, source, locales, glossary)
-    issues = review.check(settings, languages=_codes(to))
+    settings = load(config, source, locales, glossary)
+    issues = review.check(settings, languages=codes(to))
     for issue in issues:
         if as_json:
             click.echo(json.dumps(asdict(issue), ensure_ascii=False))
@@ -337,12 +242,13 @@ def check(
     click.echo(
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info", err=True
     )
-    if any(i.severity in failing for i in issues):
-        sys.exit(1)
+    failed = sum(1 for i in issues if i.severity in failing)
+    if failed:
+        raise GateError(f"{failed} issue(s) at --fail-on {fail_on} or worse — fix them, or review")
 
 
-@cli.command()
-@_project_options
+@click.command()
+@project_options
 @click.option(
     "--format",
     "fmt",
@@ -380,34 +286,22 @@ def export(
     fail_under: float | None,
 ) -> None:
     """Rebuild the localized articles from the catalogs (text, Markdown, HTML, MO)."""
-    from . import pipeline, review
+    from .. import review
+    from ..project.paths import display_path
 
-    settings = _settings(config, source, locales, glossary)
+    settings = load(config, source, locales, glossary)
     report = review.export(
         settings,
-        languages=_codes(to),
+        languages=codes(to),
         formats=fmt or ("txt", "md", "html", "mo"),
         out=out.resolve(),
         include_fuzzy=include_fuzzy,
         fail_under=fail_under,
     )
     for path in report.written:
-        click.echo(f"wrote {pipeline.display_path(path, Path.cwd())}")
+        click.echo(f"wrote {display_path(path, Path.cwd())}")
     if report.refused:
-        raise click.ClickException("; ".join(report.refused))
+        raise GateError("; ".join(report.refused))
 
 
-def _attach_groups(group: click.Group) -> None:
-    from .cli_models import models
-    from .cli_tm import tm
-
-    group.add_command(models)
-    group.add_command(tm)
-
-
-_attach_groups(cli)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="l10n")
+COMMANDS = (segment, run, status, check, export)

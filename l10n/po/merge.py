@@ -16,16 +16,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
-import polib
-
-from .catalog import (
+from ..model import Catalog, Entry, Language
+from .entries import (
     PART_PREFIX,
     PREVIOUS_MT_PREFIX,
     TEMPLATE_HEADERS,
-    has_translation,
     is_human,
     is_machine,
     language_headers,
@@ -33,7 +30,6 @@ from .catalog import (
     provenance,
     template_comments,
 )
-from .model import Language
 
 _FROM_TEMPLATE = (
     "Project-Id-Version",
@@ -51,8 +47,8 @@ _DEFAULTS = dict(TEMPLATE_HEADERS)
 class MergeResult:
     """The merged catalog, what still needs a translation, and what happened to each entry."""
 
-    catalog: Any = field(repr=False)
-    """The merged ``polib.POFile``."""
+    catalog: Catalog = field(repr=False)
+    """The merged catalog."""
     needs_translation: tuple[str, ...] = ()
     """msgids to look up in the TM / send to MT, in template order (new, empty, edited)."""
     replace: tuple[str, ...] = ()
@@ -81,8 +77,8 @@ class _Tally:
 
 
 def merge(
-    old: Any | None,
-    template: Any,
+    old: Catalog | None,
+    template: Catalog,
     *,
     language: Language,
     threshold: float,
@@ -96,9 +92,6 @@ def merge(
         catalog = new_catalog(template, language)
         ids = tuple(entry.msgid for entry in catalog)
         return MergeResult(catalog=catalog, needs_translation=ids, new=len(ids))
-    catalog = polib.POFile(wrapwidth=79)
-    catalog.header = old.header
-    catalog.metadata = merge_headers(old.metadata, template.metadata, language)
     tally = _Tally()
     active = {_key(e): e for e in old if not e.obsolete}
     obsolete = {_key(e): e for e in old if e.obsolete}
@@ -106,18 +99,23 @@ def merge(
     candidates = [
         e
         for k, e in [*active.items(), *obsolete.items()]
-        if k not in wanted and (e.msgstr or e.tcomment)
+        if k not in wanted and (e.msgstr or e.translator_comments)
     ]
+    entries: list[Entry] = []
     for tentry in template:
         key = _key(tentry)
         if key in active:
-            catalog.append(_kept(active[key], tentry, retranslate, tally))
+            entries.append(_kept(active[key], tentry, retranslate, tally))
         elif key in obsolete:
-            catalog.append(_kept(obsolete.pop(key), tentry, retranslate, tally, "resurrected"))
+            entries.append(_kept(obsolete.pop(key), tentry, retranslate, tally, "resurrected"))
         else:
-            catalog.append(_matched_or_new(tentry, candidates, threshold, tally))
-    for entry in _obsolete_entries(old, active, obsolete, wanted, tally):
-        catalog.append(entry)
+            entries.append(_matched_or_new(tentry, candidates, threshold, tally))
+    entries += _obsolete_entries(old, active, obsolete, wanted, tally)
+    catalog = Catalog(
+        entries=tuple(entries),
+        metadata=tuple(merge_headers(old.meta, template.meta, language).items()),
+        header=old.header,
+    )
     return MergeResult(
         catalog=catalog,
         needs_translation=tuple(tally.needs),
@@ -144,11 +142,11 @@ def merge_headers(
     return merged
 
 
-def _key(entry: Any) -> tuple[str | None, str]:
+def _key(entry: Entry) -> tuple[str | None, str]:
     return (entry.msgctxt or None, entry.msgid)
 
 
-def _kept(old: Any, tentry: Any, retranslate: bool, tally: _Tally, kept_as: str = "") -> Any:
+def _kept(old: Entry, tentry: Entry, retranslate: bool, tally: _Tally, kept_as: str = "") -> Entry:
     """The old entry under the template's comments; ``kept_as`` counts a kept one differently."""
     entry = _copy(old, tentry)
     if is_human(old):
@@ -165,62 +163,59 @@ def _kept(old: Any, tentry: Any, retranslate: bool, tally: _Tally, kept_as: str 
     return entry
 
 
-def _copy(old: Any, tentry: Any) -> Any:
+def _copy(old: Entry, tentry: Entry) -> Entry:
     """``old``'s translation and translator data under ``tentry``'s comments and references."""
-    lines = template_comments(tentry.comment) + provenance(old.comment)
-    return polib.POEntry(
+    lines = template_comments(tentry.extracted_comments) + provenance(old.extracted_comments)
+    copy = replace(
+        old,
         msgid=tentry.msgid,
-        comment="\n".join(lines),
-        flags=list(old.flags),
-        occurrences=list(tentry.occurrences),
-        **_translation_of(old),
+        extracted_comments="\n".join(lines),
+        references=tentry.references,
+        obsolete=False,
+        line=None,
     )
+    return _without_stale_previous(copy)
 
 
-def _translation_of(old: Any) -> dict[str, Any]:
-    """What a merge carries over from an old entry: the translation and the translator's data."""
-    return {
-        "msgstr": old.msgstr,
-        "msgctxt": old.msgctxt,
-        "msgid_plural": old.msgid_plural,
-        "msgstr_plural": dict(old.msgstr_plural),
-        "tcomment": old.tcomment,
-        "previous_msgid": old.previous_msgid if old.fuzzy else None,
-    }
+def _without_stale_previous(entry: Entry) -> Entry:
+    """The entry without ``#|`` lines unless it is fuzzy: only then do they mean anything."""
+    if entry.fuzzy:
+        return entry
+    return replace(entry, previous_msgid=None, previous_msgctxt=None, previous_msgid_plural=None)
 
 
-def _matched_or_new(tentry: Any, candidates: list[Any], threshold: float, tally: _Tally) -> Any:
+def _matched_or_new(
+    tentry: Entry, candidates: list[Entry], threshold: float, tally: _Tally
+) -> Entry:
     best = _best_match(tentry.msgid, [e for e in candidates if e.msgstr], threshold)
     if best is None:
         # An untranslated entry's translator comment ("ask the desk…") follows its edit.
         noted = _best_match(tentry.msgid, [e for e in candidates if not e.msgstr], threshold)
         tally.add("new", tentry.msgid)
         hints = [PART_PREFIX + e.msgstr for e in _part_matches(tentry.msgid, candidates)]
-        return polib.POEntry(
+        comment = tentry.extracted_comments
+        return Entry(
             msgid=tentry.msgid,
-            msgstr="",
-            comment="\n".join([tentry.comment, *hints]) if hints else tentry.comment,
-            tcomment=noted.tcomment if noted is not None else "",
-            occurrences=list(tentry.occurrences),
+            extracted_comments="\n".join([comment, *hints]) if hints else comment,
+            translator_comments=noted.translator_comments if noted is not None else "",
+            references=tentry.references,
         )
     tally.add("fuzzy_matched", tentry.msgid)
     entry = _copy(best, tentry)
-    entry.flags = ["fuzzy", *[f for f in best.flags if f != "fuzzy"]]
+    flags = ("fuzzy", *[f for f in best.flags if f != "fuzzy"])
     if is_machine(best):
-        entry.msgstr = ""
-        lines = [*template_comments(tentry.comment), PREVIOUS_MT_PREFIX + best.msgstr]
-        entry.comment = "\n".join(lines)
-        entry.previous_msgid = None
-    else:
-        entry.previous_msgid = best.msgid
-    return entry
+        lines = [*template_comments(tentry.extracted_comments), PREVIOUS_MT_PREFIX + best.msgstr]
+        return replace(
+            entry, msgstr="", flags=flags, extracted_comments="\n".join(lines), previous_msgid=None
+        )
+    return replace(entry, flags=flags, previous_msgid=best.msgid)
 
 
 _PART_SCORE = 90.0
 _PART_MIN_LENGTH = 20
 
 
-def _part_matches(msgid: str, candidates: list[Any]) -> list[Any]:
+def _part_matches(msgid: str, candidates: list[Entry]) -> list[Entry]:
     """Reviewed translations of old sentences this one was split from or joined out of.
 
     An editor splitting a sentence in two leaves each half far below the fuzzy threshold
@@ -238,7 +233,7 @@ def _part_matches(msgid: str, candidates: list[Any]) -> list[Any]:
     return [entry for _, entry in found[:2]]
 
 
-def _best_match(msgid: str, candidates: list[Any], threshold: float) -> Any | None:
+def _best_match(msgid: str, candidates: list[Entry], threshold: float) -> Entry | None:
     from rapidfuzz import fuzz, process
 
     if not candidates:
@@ -250,14 +245,15 @@ def _best_match(msgid: str, candidates: list[Any], threshold: float) -> Any | No
 
 
 def _obsolete_entries(
-    old: Any,
-    active: dict[tuple[str | None, str], Any],
-    obsolete: dict[tuple[str | None, str], Any],
+    old: Catalog,
+    active: dict[tuple[str | None, str], Entry],
+    obsolete: dict[tuple[str | None, str], Entry],
     wanted: set[tuple[str | None, str]],
     tally: _Tally,
-) -> list[Any]:
-    """Old obsolete entries (minus resurrected ones), then newly vanished translated ones."""
-    gone = {k: e for k, e in active.items() if k not in wanted and has_translation(e)}
+) -> list[Entry]:
+    """Old obsolete entries (minus resurrected ones), then newly vanished ones that hold a
+    translation or a translator comment."""
+    gone = {k: e for k, e in active.items() if k not in wanted and e.worth_keeping}
     kept = [e for e in old if e.obsolete and _key(e) in obsolete and _key(e) not in gone]
     result = [_as_obsolete(e) for e in kept]
     for entry in gone.values():
@@ -266,11 +262,12 @@ def _obsolete_entries(
     return result
 
 
-def _as_obsolete(old: Any) -> Any:
-    return polib.POEntry(
-        msgid=old.msgid,
-        comment="\n".join(provenance(old.comment)),
-        flags=list(old.flags),
+def _as_obsolete(old: Entry) -> Entry:
+    gone = replace(
+        old,
+        extracted_comments="\n".join(provenance(old.extracted_comments)),
+        references=(),
         obsolete=True,
-        **_translation_of(old),
+        line=None,
     )
+    return _without_stale_previous(gone)

@@ -1,4 +1,4 @@
-"""Segments and translations <-> polib entries; headers from Babel/CLDR.
+"""Segments and translations <-> typed catalog entries; headers from Babel/CLDR (pure).
 
 An entry's ``#.`` lines are of two sorts: the block kind (``paragraph``…) that the
 template regenerates on every merge, and *provenance* lines that describe the msgstr
@@ -8,13 +8,12 @@ suggestions). Provenance travels with the msgstr it describes.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any, get_args
+from typing import get_args
 
-import polib
-
-from .model import BlockKind, Document, Language, Segment, Translation
+from ..model import BlockKind, Catalog, Document, Entry, Language, Segment, Translation
 
 MT_PREFIX = "machine translation: "
 """Provenance of a msgstr that an MT engine wrote and nobody has approved yet."""
@@ -52,37 +51,43 @@ def timestamp(now: datetime | None = None) -> str:
     return (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M%z")
 
 
-def build_template(document: Document, segments: Sequence[Segment], *, version: str) -> Any:
+def with_metadata(
+    metadata: Iterable[tuple[str, str]], updates: Mapping[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """``metadata`` with ``updates`` applied: known keys keep their place, new ones go last."""
+    merged = dict(metadata)
+    merged.update(updates)
+    return tuple(merged.items())
+
+
+def build_template(document: Document, segments: Sequence[Segment], *, version: str) -> Catalog:
     """The POT for ``document``: one entry per distinct translatable segment text.
 
     msgid is the text itself (never a position key); ``#:`` lists every source line where
     the text occurs; ``#.`` names the block kind.
     """
-    pot = polib.POFile(wrapwidth=79)
-    pot.metadata = dict(TEMPLATE_HEADERS)
-    pot.metadata.update(
+    entries: dict[str, Entry] = {}
+    for segment in segments:
+        if not segment.translatable or not segment.text:
+            continue
+        entry = entries.get(segment.text) or Entry(
+            msgid=segment.text, extracted_comments=segment.kind
+        )
+        references = list(entry.references)
+        for line in segment.references or (segment.line,):
+            occurrence = (document.name, str(line))
+            if occurrence not in references:
+                references.append(occurrence)
+        entries[segment.text] = replace(entry, references=tuple(references))
+    metadata = with_metadata(
+        TEMPLATE_HEADERS,
         {
             "Project-Id-Version": document.domain,
             "POT-Creation-Date": timestamp(),
             "X-Generator": f"l10n {version}",
-        }
+        },
     )
-    pot.metadata_is_fuzzy = ["fuzzy"]
-    by_text: dict[str, Any] = {}
-    for segment in segments:
-        if not segment.translatable or not segment.text:
-            continue
-        lines = segment.references or (segment.line,)
-        entry = by_text.get(segment.text)
-        if entry is None:
-            entry = polib.POEntry(msgid=segment.text, msgstr="", comment=segment.kind)
-            by_text[segment.text] = entry
-            pot.append(entry)
-        for line in lines:
-            occurrence = (document.name, str(line))
-            if occurrence not in entry.occurrences:
-                entry.occurrences.append(occurrence)
-    return pot
+    return Catalog(entries=tuple(entries.values()), metadata=metadata, fuzzy_header=True)
 
 
 def plural_forms(language: Language) -> str:
@@ -93,23 +98,23 @@ def plural_forms(language: Language) -> str:
     return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
 
 
-def new_catalog(template: Any, language: Language) -> Any:
+def new_catalog(template: Catalog, language: Language) -> Catalog:
     """An empty PO for ``language`` from ``template`` (what ``msginit`` would make)."""
-    catalog = polib.POFile(wrapwidth=79)
-    catalog.metadata = dict(template.metadata)
-    catalog.metadata.update(language_headers(language))
-    catalog.metadata["PO-Revision-Date"] = template.metadata.get("POT-Creation-Date", "")
-    catalog.metadata["Last-Translator"] = "Automatically generated"
-    for entry in template:
-        catalog.append(
-            polib.POEntry(
-                msgid=entry.msgid,
-                msgstr="",
-                comment=entry.comment,
-                occurrences=list(entry.occurrences),
-            )
+    meta = template.meta
+    updates = {
+        **language_headers(language),
+        "PO-Revision-Date": meta.get("POT-Creation-Date", ""),
+        "Last-Translator": "Automatically generated",
+    }
+    entries = tuple(
+        Entry(
+            msgid=entry.msgid,
+            extracted_comments=entry.extracted_comments,
+            references=entry.references,
         )
-    return catalog
+        for entry in template
+    )
+    return Catalog(entries=entries, metadata=with_metadata(template.metadata, updates))
 
 
 def language_headers(language: Language) -> dict[str, str]:
@@ -121,68 +126,75 @@ def language_headers(language: Language) -> dict[str, str]:
     }
 
 
+def comment_lines(comment: str) -> list[str]:
+    """The lines of a ``#.`` comment (none for an empty one)."""
+    return comment.split("\n") if comment else []
+
+
 def template_comments(comment: str) -> list[str]:
     """The ``#.`` lines that the template owns (the block kind)."""
-    return [line for line in comment.split("\n") if line in BLOCK_KINDS]
+    return [line for line in comment_lines(comment) if line in BLOCK_KINDS]
 
 
 def provenance(comment: str) -> list[str]:
     """The ``#.`` lines that describe the msgstr (everything but the block kind)."""
-    return [line for line in comment.split("\n") if line and line not in BLOCK_KINDS]
+    return [line for line in comment_lines(comment) if line and line not in BLOCK_KINDS]
 
 
-def is_machine(entry: Any) -> bool:
+def is_machine(entry: Entry) -> bool:
     """Unapproved machine output: fuzzy, MT provenance, not inherited from an older msgid."""
     return (
         bool(entry.msgstr)
         and entry.fuzzy
         and not entry.previous_msgid
-        and any(line.startswith(MT_PREFIX) for line in provenance(entry.comment))
+        and any(line.startswith(MT_PREFIX) for line in provenance(entry.extracted_comments))
     )
 
 
-def has_translation(entry: Any) -> bool:
-    """Whether ``entry`` holds a translation: a msgstr, or any ``msgstr[n]`` of a plural."""
-    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
-
-
-def is_human(entry: Any) -> bool:
+def is_human(entry: Entry) -> bool:
     """An approved translation: a non-empty msgstr without the fuzzy flag."""
     return bool(entry.msgstr) and not entry.fuzzy
 
 
 def apply_translations(
-    catalog: Any, translations: Mapping[str, Translation], replace: Collection[str] = ()
-) -> int:
-    """Put proposed translations into ``catalog``; return how many entries changed.
+    catalog: Catalog, translations: Mapping[str, Translation], replace_ids: Collection[str] = ()
+) -> tuple[Catalog, int]:
+    """Put proposed translations into ``catalog``; return it and how many entries changed.
 
     An empty msgstr receives the translation (fuzzy unless the Translation says otherwise)
-    with a provenance comment; so does machine output whose msgid is in ``replace``
+    with a provenance comment; so does machine output whose msgid is in ``replace_ids``
     (``--retranslate``), the old output staying in a comment when it differs. Any other
     non-empty msgstr is a human's work (an approved translation, or an old one kept as a
     fuzzy suggestion after the English changed): it is never replaced, and the proposal
     is offered in a ``#. suggestion`` comment instead.
     """
     changed = 0
+    entries: list[Entry] = []
     for entry in catalog:
-        found = translations.get(entry.msgid)
-        if entry.obsolete or found is None or not found.target or is_human(entry):
-            continue
-        lines = provenance(entry.comment)
-        if entry.msgstr and not (entry.msgid in replace and is_machine(entry)):
-            note = f"{SUGGESTION_PREFIX} ({_source_of(found)}): {found.target}"
-            if note in lines:
-                continue
-            lines.append(note)
-        else:
-            lines = _fill(entry, found, lines)
-        entry.comment = "\n".join(template_comments(entry.comment) + lines)
-        changed += 1
-    return changed
+        new = _applied(entry, translations.get(entry.msgid), replace_ids)
+        changed += new is not entry
+        entries.append(new)
+    return replace(catalog, entries=tuple(entries)), changed
 
 
-def _fill(entry: Any, found: Translation, lines: list[str]) -> list[str]:
-    """Put ``found`` into ``entry``'s msgstr; return its new provenance lines."""
+def _applied(entry: Entry, found: Translation | None, replace_ids: Collection[str]) -> Entry:
+    """``entry`` with ``found`` filled in or suggested; ``entry`` itself when nothing changes."""
+    if entry.obsolete or found is None or not found.target or is_human(entry):
+        return entry
+    lines = provenance(entry.extracted_comments)
+    if entry.msgstr and not (entry.msgid in replace_ids and is_machine(entry)):
+        note = f"{SUGGESTION_PREFIX} ({_source_of(found)}): {found.target}"
+        if note in lines:
+            return entry
+        lines.append(note)
+    else:
+        entry, lines = _fill(entry, found, lines)
+    comment = "\n".join(template_comments(entry.extracted_comments) + lines)
+    return replace(entry, extracted_comments=comment)
+
+
+def _fill(entry: Entry, found: Translation, lines: list[str]) -> tuple[Entry, list[str]]:
+    """``entry`` with ``found`` as its msgstr, and its new provenance lines."""
     kept = [
         line
         for line in lines
@@ -191,11 +203,19 @@ def _fill(entry: Any, found: Translation, lines: list[str]) -> list[str]:
     if entry.msgstr and entry.msgstr != found.target:
         note = REPLACED_MT_PREFIX + entry.msgstr
         kept += [] if note in kept else [note]
-    entry.msgstr = found.target
-    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    flags = [f for f in entry.flags if f != "fuzzy"]
     if found.fuzzy:
-        entry.flags.insert(0, "fuzzy")
-    return [_provenance_line(found), *found.comments, *kept]
+        flags.insert(0, "fuzzy")
+    filled = replace(entry, msgstr=found.target, flags=tuple(flags))
+    return filled, [_provenance_line(found), *found.comments, *kept]
+
+
+def add_comment(entry: Entry, line: str) -> Entry:
+    """``entry`` with one more ``#.`` line (unchanged when it already has it)."""
+    lines = comment_lines(entry.extracted_comments)
+    if line in lines:
+        return entry
+    return replace(entry, extracted_comments="\n".join([*lines, line]))
 
 
 def _source_of(found: Translation) -> str:

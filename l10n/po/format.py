@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
 
-import polib
-
-from . import catalog_wrap as linebreak
-from .catalog import has_translation
+from ..model import Catalog, Entry
+from . import linebreak
 
 PAGE_WIDTH = 79
 """GNU gettext's default page width (``msgcat -w``)."""
@@ -32,44 +29,52 @@ _ESCAPES = {
 }
 
 
-def format_catalog(catalog: polib.POFile, *, dates: dict[str, str] | None = None) -> str:
+def format_catalog(catalog: Catalog, *, dates: dict[str, str] | None = None) -> str:
     """The catalog as GNU ``msgcat`` would print it (79 columns, obsolete entries last).
+
+    One deliberate difference: an obsolete entry that holds only a translator comment is
+    written (``msgcat`` would drop it with the comment).
 
     ``dates`` overrides the values of ``POT-Creation-Date``/``PO-Revision-Date``.
     """
     blocks = [_format_header(catalog, dates or {})]
     active = [e for e in catalog if not e.obsolete]
-    obsolete = [e for e in catalog if e.obsolete and has_translation(e)]
+    # msgcat drops an obsolete entry without a translation; one with a translator's comment
+    # is kept here all the same, so that the comment is never lost.
+    obsolete = [e for e in catalog if e.obsolete and e.worth_keeping]
     blocks += [_format_entry(e) for e in active]
     blocks += [_format_obsolete(e) for e in obsolete]
     return "\n".join(blocks)
 
 
-def _format_header(catalog: polib.POFile, dates: dict[str, str]) -> str:
+def _format_header(catalog: Catalog, dates: dict[str, str]) -> str:
     lines = _comment_lines("#", catalog.header) if catalog.header else []
-    if catalog.metadata_is_fuzzy:
+    if catalog.fuzzy_header:
         lines.append("#, fuzzy")
-    values = {**catalog.metadata, **{k: v for k, v in dates.items() if k in catalog.metadata}}
+    meta = catalog.meta
+    values = {**meta, **{k: v for k, v in dates.items() if k in meta}}
     msgstr = "".join(f"{key}: {value}\n" for key, value in values.items())
     lines += wrap_field("", "msgid", "")
     lines += wrap_field("", "msgstr", msgstr)
     return "".join(line + "\n" for line in lines)
 
 
-def _format_entry(entry: Any) -> str:
-    lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
-    lines += _reference_lines(entry.occurrences)
+def _format_entry(entry: Entry) -> str:
+    lines = _comment_lines("#", entry.translator_comments)
+    lines += _comment_lines("#.", entry.extracted_comments)
+    lines += _reference_lines(entry.references)
     return _format_message(lines, entry, "", "#| ")
 
 
-def _format_obsolete(entry: Any) -> str:
-    lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
+def _format_obsolete(entry: Entry) -> str:
+    lines = _comment_lines("#", entry.translator_comments)
+    lines += _comment_lines("#.", entry.extracted_comments)
     return _format_message(lines, entry, "#~ ", "#~| ")
 
 
-def _format_message(lines: list[str], entry: Any, prefix: str, previous: str) -> str:
+def _format_message(lines: list[str], entry: Entry, prefix: str, previous: str) -> str:
     """Flags, previous msgid and the message under ``lines``; ``no-wrap`` as gettext has it."""
-    flags = _ordered_flags(entry.flags, translated=bool(_first_msgstr(entry)))
+    flags = _ordered_flags(entry.flags, translated=bool(entry.first_msgstr))
     if flags:
         lines.append("#, " + ", ".join(flags))
     wrap = "no-wrap" not in entry.flags
@@ -78,7 +83,7 @@ def _format_message(lines: list[str], entry: Any, prefix: str, previous: str) ->
     return "".join(line + "\n" for line in lines)
 
 
-def _ordered_flags(flags: list[str], *, translated: bool) -> list[str]:
+def _ordered_flags(flags: tuple[str, ...], *, translated: bool) -> list[str]:
     """Flags in gettext's order: fuzzy, format flags, range, wrap, then any others."""
     # gettext drops "fuzzy" from an untranslated entry: there is nothing to be fuzzy about.
     fuzzy = ["fuzzy"] if "fuzzy" in flags and translated else []
@@ -94,19 +99,13 @@ def _flag_group(flag: str) -> int:
     return 2 if flag in ("wrap", "no-wrap") else 3
 
 
-def _first_msgstr(entry: Any) -> str:
-    if entry.msgid_plural:
-        return str(entry.msgstr_plural.get(0, ""))
-    return str(entry.msgstr)
-
-
 def _comment_lines(mark: str, text: str) -> list[str]:
     if not text:
         return []
     return [f"{mark} {line}" if line else mark for line in text.split("\n")]
 
 
-def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
+def _reference_lines(occurrences: tuple[tuple[str, str], ...]) -> list[str]:
     lines: list[str] = []
     current, column = "#:", 2
     for filename, line in occurrences:
@@ -121,7 +120,7 @@ def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def _previous_lines(prefix: str, entry: Any, wrap: bool) -> list[str]:
+def _previous_lines(prefix: str, entry: Entry, wrap: bool) -> list[str]:
     lines: list[str] = []
     for name, value in (
         ("msgctxt", entry.previous_msgctxt),
@@ -133,14 +132,14 @@ def _previous_lines(prefix: str, entry: Any, wrap: bool) -> list[str]:
     return lines
 
 
-def _message_lines(prefix: str, entry: Any, wrap: bool) -> list[str]:
+def _message_lines(prefix: str, entry: Entry, wrap: bool) -> list[str]:
     fields: list[tuple[str, str]] = []
     if entry.msgctxt is not None:
         fields.append(("msgctxt", entry.msgctxt))
     fields.append(("msgid", entry.msgid))
     if entry.msgid_plural:
         fields.append(("msgid_plural", entry.msgid_plural))
-        fields += [(f"msgstr[{i}]", entry.msgstr_plural[i]) for i in sorted(entry.msgstr_plural)]
+        fields += [(f"msgstr[{i}]", text) for i, text in sorted(entry.msgstr_plural)]
     else:
         fields.append(("msgstr", entry.msgstr))
     return [line for name, value in fields for line in wrap_field(prefix, name, value, wrap=wrap)]

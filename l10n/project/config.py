@@ -30,7 +30,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ConfigError
+from ..errors import ConfigError, LanguageError
+from ..languages import resolve
+from ..mt import ModelChoice, MTSettings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,25 +41,6 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 DEFAULT_LANGUAGES = ("ru", "kk", "zh")
 GlossaryMode = Literal["check", "mask"]
-
-
-@dataclass(frozen=True)
-class MTSettings:
-    """How the MT engine runs (Argos' own defaults where it has them)."""
-
-    beam_size: int = 4
-    batch_size: int = 16
-    threads: int = 0
-    length_penalty: float = 0.2
-
-
-@dataclass(frozen=True)
-class ModelChoice:
-    """A user's choice of model for one language (bring-your-own model)."""
-
-    package: str = ""
-    source_prefix: str = ""
-    target_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -206,9 +189,6 @@ def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
 
 def _check_languages(codes: list[str], fail: Any) -> None:
     """Every configured code is one CLDR knows (the message names the key and the file)."""
-    from .errors import LanguageError
-    from .languages import resolve
-
     for code in codes:
         try:
             resolve(code)

@@ -1,4 +1,4 @@
-"""Rebuild each article in each language from its catalog: text, Markdown, HTML and MO.
+"""The publishing policy: which text of an article is shown in a language (pure).
 
 Policy (the same for every format):
 
@@ -12,29 +12,16 @@ Policy (the same for every format):
   down the article, after other blocks, is kept.
 - Sentences of a paragraph are joined with one space, without spaces in Chinese and Japanese,
   and with the source's own whitespace around English (fallback or identity) sentences.
-
-Files: ``write_exports`` writes ``OUT/<locale>/<domain>.{txt,md,html}`` and
-``OUT/<locale>/LC_MESSAGES/<domain>.mo`` (gettext's layout), each atomically.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .catalog_io import atomic_write, write_mo
-from .checks.base import is_unspaced
-from .errors import CatalogError, ExportError
-from .model import Block, Document, Language, Segment
-
-if TYPE_CHECKING:
-    import polib
-
-FORMATS = ("txt", "md", "html")
-"""Text formats ``export_document`` renders; ``write_exports`` also accepts ``mo``."""
+from ..article.segment import segment_blocks
+from ..languages import is_unspaced
+from ..model import Block, Catalog, Document, Language, Segment
 
 
 @dataclass(frozen=True)
@@ -60,7 +47,7 @@ class LocalBlock:
         return "".join(piece.text + piece.joiner for piece in self.pieces)
 
 
-def translations(catalog: polib.POFile | None, *, include_fuzzy: bool) -> dict[str, str]:
+def translations(catalog: Catalog | None, *, include_fuzzy: bool) -> dict[str, str]:
     """msgid → msgstr for the entries the policy publishes."""
     if catalog is None:
         return {}
@@ -68,7 +55,7 @@ def translations(catalog: polib.POFile | None, *, include_fuzzy: bool) -> dict[s
     for entry in catalog:
         if entry.obsolete or not entry.msgstr or entry.msgid in found:
             continue
-        if include_fuzzy or "fuzzy" not in entry.flags:
+        if include_fuzzy or not entry.fuzzy:
             found[entry.msgid] = entry.msgstr
     return found
 
@@ -111,14 +98,12 @@ def _pieces(segments: Sequence[Segment], table: dict[str, str], unspaced: bool) 
 
 def localize(
     document: Document,
-    catalog: polib.POFile | None,
+    catalog: Catalog | None,
     language: Language,
     *,
     include_fuzzy: bool = False,
 ) -> tuple[LocalBlock, ...]:
     """The published blocks of ``document`` in ``language``, following the export policy."""
-    from .segment import segment_blocks
-
     table = translations(catalog, include_fuzzy=include_fuzzy)
     by_block: dict[int, list[Segment]] = {}
     for segment in segment_blocks(document):
@@ -130,72 +115,3 @@ def localize(
         pieces = _pieces(segments, table, unspaced) if segments else [Piece(block.text)]
         local.append(LocalBlock(block, tuple(pieces)))
     return tuple(local)
-
-
-def export_document(
-    document: Document,
-    catalog: polib.POFile | None,
-    language: Language,
-    *,
-    fmt: str,
-    include_fuzzy: bool = False,
-) -> str:
-    """The article rebuilt in ``language`` as ``txt``, ``md`` or ``html`` text.
-
-    ``catalog`` may be None: everything falls back to English. Raises ``ExportError`` for an
-    unknown format.
-    """
-    from . import render
-
-    renderers = {"txt": render.render_txt, "md": render.render_md, "html": render.render_html}
-    if fmt not in renderers:
-        raise ExportError(f"unknown export format {fmt!r} — use one of txt, md, html, mo")
-    blocks = localize(document, catalog, language, include_fuzzy=include_fuzzy)
-    return renderers[fmt](document, blocks, language)
-
-
-def _publish(path: Path, write: Callable[[], object]) -> None:
-    """Run an atomic write from ``catalog_io``; a failure becomes an ``--out`` error."""
-    try:
-        write()
-    except CatalogError as err:
-        what = err.detail.split(" — ")[0]
-        raise ExportError(f"{what} — choose a writable --out directory", path=path) from err
-
-
-def export_path(out_dir: Path, document: Document, language: Language, fmt: str) -> Path:
-    """Where a format goes: ``OUT/<locale>/<domain>.<fmt>``, MO under ``LC_MESSAGES/``."""
-    folder = out_dir / language.locale
-    if fmt == "mo":
-        return folder / "LC_MESSAGES" / f"{document.domain}.mo"
-    return folder / f"{document.domain}.{fmt}"
-
-
-def write_exports(
-    document: Document,
-    catalog: polib.POFile | None,
-    language: Language,
-    out_dir: Path,
-    *,
-    formats: Iterable[str] = (*FORMATS, "mo"),
-    include_fuzzy: bool = False,
-) -> list[Path]:
-    """Write the article in ``language`` in each format under ``out_dir``; return the paths."""
-    formats = tuple(formats)
-    for fmt in formats:
-        if fmt not in (*FORMATS, "mo"):
-            raise ExportError(f"unknown export format {fmt!r} — use one of txt, md, html, mo")
-    written = []
-    for fmt in formats:
-        path = export_path(out_dir, document, language, fmt)
-        if fmt == "mo":
-            if catalog is None:
-                continue
-            _publish(path, partial(write_mo, catalog, path, include_fuzzy=include_fuzzy))
-        else:
-            text = export_document(
-                document, catalog, language, fmt=fmt, include_fuzzy=include_fuzzy
-            )
-            _publish(path, partial(atomic_write, path, text.encode("utf-8")))
-        written.append(path)
-    return written

@@ -1,8 +1,9 @@
-"""Read and write PO/POT/MO files: atomic, byte-stable, wrapped exactly like GNU gettext.
+"""Read and write PO/POT/MO files: the PO edge, and the only module that imports polib.
 
-polib parses (after ``po_lint`` refused what it would misread); the text is formatted by
-``po_format`` exactly as ``msgcat`` prints it. Writes are atomic, and a re-run that
-changes nothing leaves every byte as it was.
+polib parses (after :mod:`l10n.po.lint` refused what it would misread) and its objects are
+turned into the project's typed :class:`~l10n.model.Catalog` at once; the text is formatted
+by :mod:`l10n.po.format` exactly as ``msgcat`` prints it. Writes are atomic, and a re-run
+that changes nothing leaves every byte as it was.
 """
 
 from __future__ import annotations
@@ -10,19 +11,22 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import polib
 
-from .errors import CatalogError
-from .po_format import PAGE_WIDTH, format_catalog
-from .po_lint import check_strings
+from ..errors import CatalogError
+from ..model import Catalog, Entry
+from .format import PAGE_WIDTH, format_catalog
+from .lint import check_strings
 
 DATE_KEYS = ("POT-Creation-Date", "PO-Revision-Date")
 """Headers kept from the file on disk when nothing else changed (byte stability)."""
 
 
-def read_catalog(path: Path) -> polib.POFile | None:
+def read_catalog(path: Path) -> Catalog | None:
     """The catalog at ``path``, or None when there is no file.
 
     Raises ``CatalogError`` (``path:line: …``) for a file polib cannot parse; the file is
@@ -35,9 +39,7 @@ def read_catalog(path: Path) -> polib.POFile | None:
         return None
     check_strings(data.decode("utf-8", errors="replace"), path)
     try:
-        catalog = polib.pofile(str(path), wrapwidth=PAGE_WIDTH)
-        _restore_obsolete_previous(catalog, path)
-        return catalog
+        catalog = from_polib(polib.pofile(str(path), wrapwidth=PAGE_WIDTH))
     except UnicodeDecodeError as err:
         bad_line = err.object[: err.start].count(b"\n") + 1
         raise CatalogError(
@@ -50,31 +52,73 @@ def read_catalog(path: Path) -> polib.POFile | None:
         raise CatalogError(
             f"{what} — fix the line in your PO editor or restore it", path=path, line=line
         ) from err
+    return _restore_obsolete_previous(catalog, data)
+
+
+def from_polib(po: Any) -> Catalog:
+    """A ``polib.POFile`` as the project's typed catalog."""
+    return Catalog(
+        entries=tuple(_entry(e) for e in po),
+        metadata=tuple(po.metadata.items()),
+        header=po.header or "",
+        fuzzy_header=bool(po.metadata_is_fuzzy),
+    )
+
+
+def _entry(e: Any) -> Entry:
+    return Entry(
+        msgid=e.msgid,
+        msgstr=e.msgstr or "",
+        msgctxt=e.msgctxt,
+        msgid_plural=e.msgid_plural or "",
+        msgstr_plural=tuple(sorted((int(k), v) for k, v in e.msgstr_plural.items())),
+        flags=tuple(e.flags),
+        translator_comments=e.tcomment or "",
+        extracted_comments=e.comment or "",
+        references=tuple((str(f), str(n)) for f, n in e.occurrences),
+        previous_msgid=e.previous_msgid,
+        previous_msgctxt=e.previous_msgctxt,
+        previous_msgid_plural=e.previous_msgid_plural,
+        obsolete=bool(e.obsolete),
+        line=getattr(e, "linenum", None),
+    )
+
+
+def parse_catalog(text: str) -> Catalog:
+    """PO text (not a file) as a typed catalog; for tests and tools. No lint pass."""
+    return from_polib(polib.pofile(text, wrapwidth=PAGE_WIDTH))
 
 
 _FIELD = re.compile(r'^(msgctxt|msgid|msgid_plural)\s+"(.*)"$')
 _MORE = re.compile(r'^"(.*)"$')
 
 
-def _restore_obsolete_previous(catalog: polib.POFile, path: Path) -> None:
+def _restore_obsolete_previous(catalog: Catalog, data: bytes) -> Catalog:
     """Put back the ``#~| msgid`` lines of obsolete entries, which polib skips.
 
     Without them an obsolete fuzzy suggestion would lose its previous English on every
     read, and a re-run would rewrite a file in which nothing changed.
     """
-    data = path.read_bytes()
     if b"#~|" not in data:
-        return
+        return catalog
     found: dict[tuple[str | None, str], dict[str, str]] = {}
-    for block in re.split(r"\n[ \t]*\r?\n", data.decode(catalog.encoding or "utf-8")):
+    for block in re.split(r"\n[ \t]*\r?\n", data.decode("utf-8", errors="replace")):
         previous = _obsolete_fields(block, "#~|")
         current = _obsolete_fields(block, "#~")
         if previous and "msgid" in current:
             found[(current.get("msgctxt"), current["msgid"])] = previous
+    entries = []
     for entry in catalog:
         fields = found.get((entry.msgctxt, entry.msgid)) if entry.obsolete else None
-        for name, value in (fields or {}).items():
-            setattr(entry, f"previous_{name}", value)
+        if fields:
+            entry = replace(
+                entry,
+                previous_msgctxt=fields.get("msgctxt", entry.previous_msgctxt),
+                previous_msgid=fields.get("msgid", entry.previous_msgid),
+                previous_msgid_plural=fields.get("msgid_plural", entry.previous_msgid_plural),
+            )
+        entries.append(entry)
+    return replace(catalog, entries=tuple(entries))
 
 
 def _obsolete_fields(block: str, mark: str) -> dict[str, str]:
@@ -135,7 +179,7 @@ def ensure_unchanged(path: Path, read_as: FileState | None) -> None:
         )
 
 
-def write_catalog(catalog: polib.POFile, path: Path) -> bool:
+def write_catalog(catalog: Catalog, path: Path) -> bool:
     """Write ``catalog`` to ``path`` atomically; return whether the file's bytes changed.
 
     When only ``POT-Creation-Date``/``PO-Revision-Date`` differ from the file on disk, the
@@ -153,14 +197,14 @@ def write_catalog(catalog: polib.POFile, path: Path) -> bool:
     return True
 
 
-def write_mo(catalog: polib.POFile, path: Path, *, include_fuzzy: bool) -> bool:
+def write_mo(catalog: Catalog, path: Path, *, include_fuzzy: bool) -> bool:
     """Compile ``catalog`` to a binary MO file at ``path`` atomically.
 
     Untranslated entries are left out; fuzzy ones too unless ``include_fuzzy``.
     Returns whether the file's bytes changed.
     """
     mo = polib.POFile(wrapwidth=PAGE_WIDTH)
-    mo.metadata = dict(catalog.metadata)
+    mo.metadata = catalog.meta
     # polib encodes the MO as UTF-8: say so, or gettext readers fall back to ASCII.
     mo.metadata.update(
         {
@@ -170,16 +214,17 @@ def write_mo(catalog: polib.POFile, path: Path, *, include_fuzzy: bool) -> bool:
         }
     )
     for entry in catalog:
-        if entry.obsolete or (not entry.translated() and not (include_fuzzy and entry.msgstr)):
+        if entry.obsolete or not (entry.translated or (include_fuzzy and entry.msgstr)):
             continue
-        copy = polib.POEntry(
-            msgid=entry.msgid,
-            msgstr=entry.msgstr,
-            msgctxt=entry.msgctxt,
-            msgid_plural=entry.msgid_plural,
-            msgstr_plural=dict(entry.msgstr_plural),
+        mo.append(
+            polib.POEntry(
+                msgid=entry.msgid,
+                msgstr=entry.msgstr,
+                msgctxt=entry.msgctxt,
+                msgid_plural=entry.msgid_plural,
+                msgstr_plural=dict(entry.msgstr_plural),
+            )
         )
-        mo.append(copy)
     data = mo.to_binary()
     if _read_bytes(path) == data:
         return False
@@ -254,6 +299,3 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-# --- the writer: what `msgcat` prints ------------------------------------------------------

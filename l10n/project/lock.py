@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import LockError
+from ..errors import LockError
 
 LOCK_NAME = Path(".l10n") / "lock"
 

@@ -1,0 +1,2 @@
+"""Reading an article: ``read`` (files, decoding), ``classify`` (blocks), ``segment``
+(sentences)."""

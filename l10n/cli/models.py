@@ -1,0 +1,101 @@
+"""``l10n models``: list, install and remove the offline Argos Translate models.
+
+Thin commands: parse, call ``l10n.mt.store``, print. The store (and urllib) is imported
+only when a command runs, so ``l10n --help`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .options import config_option
+
+if TYPE_CHECKING:
+    from ..model import Language
+    from ..project.config import Settings
+
+
+@click.group()
+def models() -> None:
+    """Manage the offline translation models (Argos Translate packages)."""
+
+
+@models.command("list")
+@config_option
+def list_command(config: Path | None) -> None:
+    """Show installed packages and which target language has a model."""
+    from ..languages import resolve
+    from ..mt import store
+    from ..project.config import load_settings
+
+    settings = load_settings(config=config)
+    installed = store.list_packages()
+    click.echo(f"Packages in {store.packages_dir()}:")
+    for pkg in installed:
+        prefix = f"  target-prefix {pkg.target_prefix}" if pkg.target_prefix else ""
+        click.echo(
+            f"  {pkg.name:<20} {pkg.from_code}→{pkg.to_code}  {pkg.version:<6} {pkg.path}{prefix}"
+        )
+    if not installed:
+        click.echo("  (none)")
+    click.echo("Target languages:")
+    for code in settings.languages:
+        lang = resolve(code)
+        click.echo(f"  {code:<6} en→{lang.mt_code:<4} {_model_status(lang, settings)}")
+
+
+def _model_status(lang: Language, settings: Settings) -> str:
+    from ..errors import ModelError
+    from ..mt import store
+    from ..project.inputs import configured_choice
+
+    try:
+        found = store.find_package("en", lang.mt_code, configured_choice(lang, settings))
+    except ModelError as err:
+        return f"configured model unusable: {err}"
+    if found is None:
+        return "no model — untranslated entries stay empty for human translators"
+    return f"{found.name} {found.version}"
+
+
+@models.command("install")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--from-index",
+    "codes",
+    multiple=True,
+    metavar="LANG",
+    help="Download en→LANG from the Argos package index (online; repeatable).",
+)
+def install_command(paths: tuple[Path, ...], codes: tuple[str, ...]) -> None:
+    """Install .argosmodel files, or download packages with --from-index ru zh.
+
+    With --from-index, the arguments are language codes instead of files.
+    """
+    from ..languages import resolve
+    from ..mt import store
+
+    if codes:
+        wanted = [*codes, *(str(p) for p in paths)]
+        installed = store.install_from_index([resolve(c).mt_code for c in wanted])
+    elif paths:
+        installed = [store.install_package(path) for path in paths]
+    else:
+        raise click.UsageError("give .argosmodel files, or --from-index with languages")
+    for pkg in installed:
+        click.echo(
+            f"installed {pkg.name} {pkg.version} ({pkg.from_code}→{pkg.to_code}) in {pkg.path}"
+        )
+
+
+@models.command("remove")
+@click.argument("name")
+def remove_command(name: str) -> None:
+    """Remove an installed package by name (translate-en_ru), directory or pair (en_ru)."""
+    from ..mt import store
+
+    pkg = store.remove_package(name)
+    click.echo(f"removed {pkg.name} {pkg.version} from {pkg.path}")

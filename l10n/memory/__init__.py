@@ -1,0 +1,1 @@
+"""Translation memory: ``store`` (SQLite, approved translations) and ``tmx`` (exchange)."""

@@ -1,0 +1,99 @@
+"""A project's inputs, read and validated before anything is written: articles, glossary,
+languages, models, the translation memory. Shared by ``pipeline`` and ``review``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..article.read import read_document, read_text
+from ..article.segment import segment_document
+from ..errors import ConfigError, GlossaryError, L10nError, SourceError
+from ..languages import resolve_all
+from ..memory.store import TranslationMemory
+from ..model import Article, Glossary, Language
+from ..mt import ModelChoice, Translator
+from ..terms.glossary import load_glossary
+from .config import Settings
+from .paths import display_path, language_catalogs, source_files
+
+
+def segment_file(path: Path, *, root: Path | None = None) -> Article:
+    """Read one article and segment it; ``#:`` references name it relative to ``root``."""
+    name = display_path(path, root) if root is not None else None
+    document = read_document(path, name=name)
+    return Article(document, segment_document(document))
+
+
+def segment_text(text: str) -> Article:
+    """Segment an article given as text (standard input)."""
+    document = read_text(text)
+    return Article(document, segment_document(document))
+
+
+def load_articles(settings: Settings, files: Sequence[Path] = ()) -> list[Article]:
+    """Read and segment every article of the run; fails before anything is written."""
+    articles = [segment_file(path, root=settings.root) for path in source_files(settings, files)]
+    domains: dict[str, str] = {}
+    for article in articles:
+        first = domains.setdefault(article.document.domain, article.document.name)
+        if first != article.document.name:
+            raise SourceError(
+                f"same file name as {first} — rename one: the file stem is the catalog's domain",
+                path=article.document.name,
+            )
+    return articles
+
+
+def load_project_glossary(settings: Settings) -> Glossary:
+    """glossary.csv, or an empty glossary when the default file does not exist."""
+    if not settings.glossary.exists() and settings.glossary == settings.root / "glossary.csv":
+        return Glossary()
+    try:
+        return load_glossary(settings.glossary)
+    except GlossaryError as err:
+        raise relative(err, settings.root) from err
+
+
+def languages_of(settings: Settings, codes: Sequence[str] = ()) -> tuple[Language, ...]:
+    """The target languages of the run: the given codes or the configured ones."""
+    return resolve_all(tuple(codes) or settings.languages)
+
+
+def relative(err: L10nError, root: Path) -> L10nError:
+    """The same error, naming its file relative to the project root as other messages do."""
+    if err.path is None:
+        return err
+    return type(err)(err.detail, path=display_path(Path(err.path), root), line=err.line)
+
+
+def open_memory(settings: Settings, langs: Sequence[Language] = ()) -> TranslationMemory:
+    """The project's translation memory, refreshed from every catalog of ``langs``."""
+    if settings.memory is None:
+        raise ConfigError("[tool.l10n] memory: no translation memory file configured")
+    memory = TranslationMemory(settings.memory)
+    memory.refresh({lang.locale: language_catalogs(settings, lang) for lang in langs})
+    return memory
+
+
+def configured_choice(lang: Language, settings: Settings) -> ModelChoice | None:
+    """``[tool.l10n.models.<lang>]``, a package path in it made relative to the project.
+
+    A relative path in pyproject.toml is relative to the project, not to the cwd.
+    """
+    choice = settings.models.get(lang.code) or settings.models.get(lang.mt_code)
+    if choice is not None and _looks_like_path(choice.package):
+        choice = replace(choice, package=str(settings.root / Path(choice.package).expanduser()))
+    return choice
+
+
+def _looks_like_path(package: str) -> bool:
+    return "/" in package or "\\" in package or package.startswith(("~", "."))
+
+
+def default_translator(language: Language, settings: Settings) -> Translator | None:
+    """The installed Argos model for en→language, or None (imports the engine lazily)."""
+    from ..mt.argos import load_translator
+
+    return load_translator(language, settings.mt, configured_choice(language, settings))

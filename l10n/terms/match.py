@@ -1,0 +1,193 @@
+"""Find glossary terms in English text and their target forms in translations.
+
+Matching rules (:func:`find_terms`): a term containing an acronym (a word of two or more
+capitals: ``SCO``, ``U.S.``) or that is one capitalised word (``China``: not ``fine china``)
+is matched case-sensitively; in other terms the first letter of each word may be either
+case. Spaces and hyphens between words are interchangeable (``Confidence Building``/
+``Confidence-Building``), dashes and apostrophes match their typographic variants. A match
+ends before a possessive ``'s``. Hyphenated compounds: a name joined to another capitalised
+word (``China-Central Asia``, ``Kazakhstan-China``) still matches, but not one joined to a
+lowercase word (``China-invested``, ``pro-China``), whose translation is a different word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..languages import SLAVIC_LANGUAGES, TURKIC_LANGUAGES, base_language, column_keys
+from ..model import Glossary, Language, Term
+from ..patterns import CJK
+
+_DASHES = "-‐‑‒–—―−－"
+_APOSTROPHES = "'’ʼ‘`"
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One occurrence of a glossary term in an English text (``text[start:end] == matched``)."""
+
+    term: Term
+    start: int
+    end: int
+    matched: str
+
+
+def find_terms(text: str, glossary: Glossary) -> list[TermMatch]:
+    """Glossary terms in ``text``, in text order, non-overlapping, longest match first."""
+    candidates = [
+        TermMatch(term, m.start(), m.end(), m.group())
+        for term in glossary.terms
+        for m in _term_pattern(term.term, term.case_sensitive).finditer(text)
+        if _standalone(text, m.start(), m.end())
+    ]
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
+    chosen: list[TermMatch] = []
+    for cand in candidates:
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _term_pattern(term: str, case_sensitive: bool) -> re.Pattern[str]:
+    """A regex for an English term (``re`` caches the compiled patterns)."""
+    parts: list[str] = []
+    words = re.split(rf"(\s+|\s*[{_DASHES}]\s*)", term)
+    for i, piece in enumerate(words):
+        if i % 2:
+            parts.append(rf"(?:\s*[{_DASHES}]\s*|\s+)")
+        else:
+            parts.append(_word_pattern(piece, case_sensitive))
+    return re.compile("".join(parts))
+
+
+def _word_pattern(word: str, case_sensitive: bool) -> str:
+    out: list[str] = []
+    for i, char in enumerate(word):
+        if char in _APOSTROPHES:
+            out.append(f"[{_APOSTROPHES}]")
+        elif i == 0 and not case_sensitive and char.lower() != char.upper():
+            out.append(f"[{re.escape(char.upper())}{re.escape(char.lower())}]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """No letter or digit glued on; across a hyphen only another capitalised word."""
+    before, after = text[:start], text[end:]
+    if (before and before[-1].isalnum()) or (after and after[0].isalnum()):
+        return False
+    if before and before[-1] in _DASHES:
+        word = re.search(r"(\w+)$", before[:-1])
+        if word is not None and not word.group(1)[0].isupper():
+            return False
+    if after and after[0] in _DASHES:
+        word = re.match(r"\w+", after[1:])
+        if word is not None and not word.group()[0].isupper():
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- target forms
+
+_CYRILLIC_ENDINGS = "а-яёәғқңөұүһі"
+# Russian inflectional endings stripped from a base form to get its stem, longest first.
+_RU_ENDINGS = tuple("ая яя ое ее ый ий ой ые ие ия ья а я о е ь й ы и у ю".split())  # noqa: SIM905
+_KK_SOFTENING = {"к": "[кг]", "қ": "[қғ]", "п": "[пб]"}
+_QUOTES = "«»“”„\"'‘’「」『』"
+
+
+def target_form(term: Term, lang: str | Language) -> str | None:
+    """The form ``term`` must take in ``lang``, or None when the glossary gives none.
+
+    ``lang`` is a code (``zh_Hans`` falls back to a ``zh`` column) or a configured
+    ``Language``; :func:`l10n.languages.column_keys` says which columns serve it.
+    """
+    for key in column_keys(lang):
+        form = term.target(key)
+        if form:
+            return form
+    return None
+
+
+def target_present(term: Term, lang: str | Language, text: str) -> str | None:
+    """The form of ``term``'s ``lang`` target found in ``text`` (inflected in ru/kk), or None.
+
+    Russian: each word's stem plus an ending (``Шанхайской организации``, ``ШОС-а``). Kazakh:
+    each word plus suffixes (``ШЫҰ-ның``, ``Бішкекке``). Chinese and other languages: the exact
+    form, up to quote, dash and middle-dot variants.
+    """
+    target = target_form(term, lang)
+    if not target:
+        return None
+    code = lang if isinstance(lang, str) else lang.locale
+    found = _form_pattern(target, base_language(code)).search(text)
+    return found.group().strip() if found else None
+
+
+def _form_pattern(target: str, lang: str) -> re.Pattern[str]:
+    if lang == "zh" or re.search(f"[{CJK}]", target):
+        return re.compile(_exact_form(target))
+    pieces = re.split(rf"(\s*[{_DASHES}]\s*|\s+|[{_QUOTES}])", target)
+    parts = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            parts.append(_separator(piece))
+        elif piece:
+            parts.append(_inflected(piece, lang))
+    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
+
+
+def _separator(piece: str) -> str:
+    if piece.strip() and piece.strip() in _QUOTES:
+        return rf"\s*[{_QUOTES}]?\s*"
+    if piece.strip():
+        return rf"\s*[{_DASHES}]\s*"
+    return r"\s+"
+
+
+def _exact_form(target: str) -> str:
+    out = []
+    for char in target:
+        if char in _QUOTES:
+            out.append(f"[{_QUOTES}]?")
+        elif char in _DASHES:
+            out.append(rf"\s*[{_DASHES}]{{0,2}}\s*")
+        elif char in "()（）":
+            out.append(r"\s*[(（]\s*" if char in "(（" else r"\s*[)）]\s*")
+        elif char in "·•・‧･.":
+            out.append(r"[·•・‧･.]?")
+        elif char.isspace():
+            out.append(r"\s*")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def _inflected(word: str, lang: str) -> str:
+    """A word of a target form followed by the endings it may take in ``lang``."""
+    if lang not in SLAVIC_LANGUAGES + TURKIC_LANGUAGES or not word.isalpha():
+        return _first_letter_either_case(re.escape(word), word)
+    if word.isupper() and len(word) > 1:  # an acronym: ШОС-а, ШОСа, ШЫҰ-ның
+        return re.escape(word) + rf"(?:-?[{_CYRILLIC_ENDINGS}]{{1,6}})?"
+    if lang in TURKIC_LANGUAGES:
+        body = re.escape(word[:-1]) + _KK_SOFTENING.get(word[-1], re.escape(word[-1]))
+        return _first_letter_either_case(body, word) + rf"[{_CYRILLIC_ENDINGS}]{{0,9}}"
+    stem = _ru_stem(word)
+    return _first_letter_either_case(re.escape(stem), word) + rf"[{_CYRILLIC_ENDINGS}]{{0,4}}"
+
+
+def _ru_stem(word: str) -> str:
+    for ending in _RU_ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _first_letter_either_case(pattern: str, word: str) -> str:
+    first = word[0]
+    if first.lower() == first.upper() or not pattern.startswith(re.escape(first)):
+        return pattern
+    rest = pattern[len(re.escape(first)) :]
+    return f"[{first.upper()}{first.lower()}]" + rest

@@ -27,26 +27,30 @@ from .options import codes, load, project_options, table
     "--all",
     "show_all",
     is_flag=True,
-    help="Also show text with nothing to translate (timestamps, numbers).",
+    help="Show every line and what becomes of it: also text kept as it is (timestamps,"
+    " datelines, credits, sign-offs; marked -) and page chrome that is dropped (marked x).",
 )
 def segment(file: Path, as_json: bool, show_all: bool) -> None:
     """Print the translatable segments of FILE ("-" reads standard input)."""
     from ..article.read import decode_source
+    from ..article.segment import fate, segment_lines
     from ..project.inputs import segment_file, segment_text
 
     if str(file) == "-":
         article = segment_text(decode_source(sys.stdin.buffer.read(), "<stdin>"))
     else:
         article = segment_file(file, root=Path.cwd())
-    for seg in article.segments:
+    shown = segment_lines(article.document) if show_all else article.segments
+    for seg in shown:
         if not (seg.translatable or show_all):
             continue
         if as_json:
             record = asdict(seg)
             record["references"] = list(seg.references)
+            record["fate"] = fate(seg)
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            mark = " " if seg.translatable else "-"
+            mark = {"translate": " ", "keep": "-", "drop": "x"}[fate(seg)]
             click.echo(f"{seg.line:>4} {mark} {seg.kind:<9} {seg.text}")
 
 

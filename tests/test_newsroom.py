@@ -171,3 +171,39 @@ def test_segment_all_shows_every_line_and_its_fate() -> None:
     plain = CliRunner().invoke(cli, ["segment", "--all", "-"], input=text.encode()).output
     assert "   1 x chrome    Share" in plain.splitlines()
     assert "   3 - dateline  Updated 3 hours ago" in plain.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        pytest.param(
+            "Deal signed\nA plant near Almaty will build up to 30 drones a year, the ministry says"
+            "\n\n"
+            "Emre Aslan\n\nANKARA (AA) - The deal was signed.\n",
+            ["title", "paragraph", "byline", "paragraph"],
+            id="byline-after-a-subtitle",
+        ),
+        pytest.param(
+            "Deal signed\nA plant near Almaty will build up to 30 drones a year, the ministry says"
+            "\n\n"
+            "What comes next\n\nThe deal was signed.\n",
+            ["title", "paragraph", "heading", "paragraph"],
+            id="heading-after-a-subtitle-is-no-byline",
+        ),
+        pytest.param(
+            "Kazakhstan sets a date for its vote\n\n© Sputnik / Alexei Danichev\nSubscribe\n\n"
+            "The vote is on Sunday.\n",
+            ["title", "credit", "chrome", "paragraph"],
+            id="credit-line-then-chrome",
+        ),
+        pytest.param(
+            "Vote set\n\nThe vote is on Sunday.\n\n*Writing by Burak Dag\n",
+            ["title", "paragraph", "signoff"],
+            id="unbracketed-signoff",
+        ),
+    ],
+)
+def test_held_out_lessons(text: str, kinds: list[str]) -> None:
+    from l10n.article.read import read_text
+
+    assert [block.kind for block in read_text(text).blocks] == kinds

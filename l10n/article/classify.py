@@ -31,8 +31,9 @@ timestamps (``01:50``). The conventions of news copy are recognised by
    wire dateline or is a list item: then the article has no title (a one-paragraph brief,
    a pasted paragraph) and that line is a paragraph. **Byline**: the line right under the
    title (kept lines may stand between) when it is a short line without final punctuation
-   (``CGTN``, ``By Jane Doe, Reuters``). Listed chrome words around it (``Share``) are
-   chrome too.
+   (``CGTN``, ``By Jane Doe, Reuters``), or one that looks like names (``Emre Aslan``)
+   under a subtitle without final punctuation. Listed chrome words around it (``Share``)
+   are chrome too.
 5. **Caption**: a line ending in a photo credit (``… 2025. REUTERS/Name``, ``(AP
    Photo/Name)``, `` /Xinhua``, ``Photo: Reuters`` …, see
    :func:`l10n.article.newsroom.credit_split`), a line opening with ``Image caption,``,
@@ -90,6 +91,7 @@ _OPEN_END = re.compile(
     r"|is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must)$"
 )
 _SPEAKER = re.compile(r"(?:Q|A)[:.]\s")
+_NAME_LINE = re.compile(r"By .+|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,4}")
 # Only a line where a sentence may end inside is worth asking pySBD about.
 _MAYBE_SENTENCES = re.compile(r"[.!?][\"'”’)]*\s+[\"“'‘(]?[A-Z0-9]")
 
@@ -180,10 +182,10 @@ def _basic_kind(text: str, count: int) -> BlockKind:
         return "media"
     if is_signoff(text):
         return "signoff"
-    if credit_split(text) or caption_label(text):
-        return "caption"
     if is_credit_line(text):
         return "credit"
+    if credit_split(text) or caption_label(text):
+        return "caption"
     if count > 1 and not _is_chrome_word(text):
         return "caption"
     return "paragraph"
@@ -219,19 +221,27 @@ def _mark_leading_chrome(texts: list[str], kinds: list[BlockKind]) -> int | None
 
 
 def _mark_byline(texts: list[str], kinds: list[BlockKind], title: int) -> None:
-    """Mark the byline under the title, and listed chrome words around it (``Share``)."""
+    """Mark the byline under the title, and listed chrome words around it (``Share``).
+
+    A subtitle without final punctuation may stand between title and byline; a byline
+    after it must look like names (``Emre Aslan``, ``By Jane Doe``).
+    """
     index = title + 1
-    byline_seen = False
+    byline_seen = subtitle = False
     while index < len(texts) and kinds[index] not in ("heading", "caption"):
         text = texts[index]
         if kinds[index] == "paragraph" and _is_chrome_word(text):
             kinds[index] = "chrome"
         elif kinds[index] == "paragraph":
             short = len(text.split()) <= BYLINE_MAX_WORDS and not _ends_sentence(text)
-            if byline_seen or not short:
+            if byline_seen:
                 return
-            kinds[index] = "byline"
-            byline_seen = True
+            if short and (not subtitle or _NAME_LINE.fullmatch(text)):
+                kinds[index] = "byline"
+                byline_seen = True
+            elif subtitle or _ends_sentence(text):
+                return
+            subtitle = True
         index += 1
 
 

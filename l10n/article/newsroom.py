@@ -20,8 +20,8 @@ Each recogniser answers one question about one line of an article:
   (Reuters) -``, ``WASHINGTON (AP) —``, ``ASTANA, June 17. /TASS/.``, ``ASTANA. KAZINFORM
   –``, ``TARAZ –``, ``Astana, 17 June 2025 –``)?
 - :func:`is_signoff` — staff credits closing a wire story: ``(Reporting by …; Editing by
-  …)``, ``Associated Press writer X contributed to this report.``, ``Source: Xinhua``,
-  ``Editor: Wang Fei``.
+  …)``, ``*Writing by Name``, ``Associated Press writer X contributed to this report.``,
+  ``Source: Xinhua``, ``Editor: Wang Fei``.
 - :func:`is_furniture` — publisher boilerplate and rules: ``Our Standards: The Thomson
   Reuters Trust Principles.``, ``___``, ``###``, ``-30-``.
 - :func:`caption_label` — BBC's ``Image caption,`` before a caption's text.
@@ -188,7 +188,7 @@ def _parts(text: str, start: int, separator: str) -> tuple[str, str, str] | None
 
 def is_credit_line(text: str) -> bool:
     """Whether the whole line is a photo credit (``Image source, Getty Images``)."""
-    if text.startswith("By ") or len(text) > _CREDIT_MAX_CHARS:
+    if text.startswith("By ") or len(text) > _CREDIT_MAX_CHARS or _SENTENCE_END.search(text):
         return False
     return _LINE_CREDIT.fullmatch(text) is not None
 
@@ -206,7 +206,8 @@ _DATE_TOKEN = re.compile(
     r"|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?"
     r"|(?:gmt|utc|[a-z]{1,3}[sd]?t|msk|almt|z)(?:[+-]\d{1,2}(?::?\d{2})?)?"
     r"|ago|an?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?"
-    r"|at|on|local|time|today|yesterday|just|now|[-–—|·•/]",
+    r"|at|on|local|time|today|yesterday|just|now|[-–—|·•/]"
+    r"|(?:updated|published|posted|modified|edited):?",
     re.IGNORECASE,
 )
 _HAS_DATE = re.compile(rf"\b(?:{MONTH})(?!\w)|{_NUMERIC_DATE}", re.IGNORECASE)
@@ -256,8 +257,17 @@ def lead_dateline(text: str) -> tuple[str, str] | None:
 
 
 _STAFF = r"[A-Z][a-z]+(?: [a-z]+){0,2} by [^;()]+"
+_STAFF_WORK = (
+    r"(?:Additional |Contributing )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Ww]ritten"
+    r"|[Cc]ompiled|[Tt]ranslated|[Pp]roduced|[Pp]hotos|[Gg]raphics|[Vv]ideo)"
+)
+_NAMES = r"[A-Z][\w'’.-]*(?:,? (?:[A-Z][\w'’.-]*|and|de|van|von|in|at))*"
 _SIGNOFFS = (
     re.compile(rf"\({_STAFF}(?:; ?{_STAFF})*\)"),
+    # "*Writing by Burak Dag", "Reporting by Ann Lee; Editing by Bo Chen" (no brackets)
+    re.compile(
+        rf"\*?{_STAFF_WORK}(?: and {_STAFF_WORK})? by {_NAMES}(?:; ?{_STAFF_WORK} by {_NAMES})*"
+    ),
     re.compile(r"[A-Z][^.]{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?"),
     re.compile(
         r"(?:Source|Sources|Editor|Editors|Editing|Writer|Written by|Reporter|Reporting by"

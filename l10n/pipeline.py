@@ -2,7 +2,7 @@
 
 ``run`` takes ``Settings`` explicitly and returns a frozen report; the CLI only formats it.
 Everything that can fail on user input is validated before any file is written, so a bad
-input leaves the project as it was.
+input leaves the project as it was; a broken article or catalog stops only itself.
 """
 
 from __future__ import annotations
@@ -60,11 +60,14 @@ def run(
     """Segment the articles, merge each language's catalogs, fill them, and write them.
 
     Inputs (languages, articles, glossary) are all validated before anything is written.
-    A catalog a translator broke, or a configured model that cannot be used, stops that
-    language only (its catalogs are left as they were); it is reported in ``errors``.
+    An article that cannot be read stops that article only (its catalogs are left as they
+    were); a catalog a translator broke, or a configured model that cannot be used, stops
+    that language only. Both are reported in ``errors``; files of the source folder that
+    are not articles are reported in ``warnings``.
     """
     langs = languages_of(settings, languages)
-    articles = load_articles(settings, files)
+    loaded = load_articles(settings, files)
+    articles = loaded.articles
     glossary = load_project_glossary(settings)
     factory = translator_for or default_translator
     with project_lock(settings.root):
@@ -78,8 +81,8 @@ def run(
             write_catalog(template, path)
             written.append(path)
         stats: list[LanguageStats] = []
-        warnings: list[str] = []
-        errors: list[str] = []
+        warnings: list[str] = list(loaded.warnings)
+        errors: list[str] = list(loaded.errors)
         for lang in langs:
             try:
                 result = _run_language(

@@ -22,6 +22,13 @@ _TIMESTAMP = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})")
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)])(?=\s|$))")
 _LIST_MARKER = re.compile(LIST_MARKER_TEXT)
+_KEPT_CLASSES = {
+    "dateline": "timestamp",
+    "credit": "credit",
+    "signoff": "signoff",
+    "furniture": "furniture",
+}
+"""HTML classes of the blocks published as they stand in English (never translated)."""
 _STYLE = """
 body { margin: 0 auto; max-width: 42rem; padding: 2rem 1.25rem; line-height: 1.6;
   font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif;
@@ -30,7 +37,8 @@ body { margin: 0 auto; max-width: 42rem; padding: 2rem 1.25rem; line-height: 1.6
   "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 .5rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
-.byline, .dateline, .media, footer { color: #555; font-size: .95rem; margin: .25rem 0; }
+.byline, .dateline, .timestamp, .credit, .signoff, .furniture, .media, footer {
+  color: #555; font-size: .95rem; margin: .25rem 0; }
 figure { margin: 1.5rem 0; padding: .75rem 1rem; border-left: 4px solid #c8c8c8;
   background: #f6f6f6; }
 figcaption { font-style: italic; }
@@ -126,7 +134,7 @@ def _list_key(local: LocalBlock) -> str | None:
     item = list_item(local)
     if item is None:
         return None
-    return "ol" if item[0][0].isdigit() else "ul"
+    return "ol" if item[0][0].isalnum() else "ul"
 
 
 def _same_list(local: LocalBlock, previous: LocalBlock | None) -> bool:
@@ -148,6 +156,8 @@ def _md_block(local: LocalBlock) -> str:
     item = list_item(local)
     if item is not None:
         marker = item[0] if item[0][0].isdigit() or item[0] in "-*" else "-"
+        if item[0][0].isalpha():  # Markdown has no lettered lists: keep the letter visible
+            marker = f"- {item[0]}"
         return f"{marker} {md_escape(_joined(item[1]).strip())}"
     block, text = local.block, md_escape(local.text.strip())
     if block.kind == "title":
@@ -174,8 +184,9 @@ def render_md(document: Document, blocks: Sequence[LocalBlock], language: Langua
 
 def _after_header(blocks: Sequence[LocalBlock]) -> int:
     """Index just after the title and byline, where the date line goes."""
-    index = 0
-    while index < len(blocks) and blocks[index].block.kind in ("title", "byline"):
+    kinds = [local.block.kind for local in blocks]
+    index = kinds.index("title") if "title" in kinds else 0
+    while index < len(blocks) and kinds[index] in ("title", "byline"):
         index += 1
     return index
 
@@ -215,12 +226,17 @@ def _html_block(local: LocalBlock) -> str:
         duration = _duration(block.text)
         inner = f'<time datetime="{duration}">{text}</time>' if duration else text
         return f'<p class="media">{inner}</p>'
+    if block.kind in _KEPT_CLASSES:
+        return f'<p class="{_KEPT_CLASSES[block.kind]}" lang="en">{text}</p>'
     return f"<p>{text}</p>"
 
 
 def _list_open(local: LocalBlock) -> str:
     item = list_item(local)
     number = _LIST_MARKER.fullmatch(item[0]) if item else None
+    if number is not None and number["letter"]:
+        start = ord(number["letter"]) - ord("a") + 1
+        return '<ol type="a">' if start == 1 else f'<ol type="a" start="{start}">'
     if number is None or not number["number"]:
         return "<ul>"
     start = int(number["number"])

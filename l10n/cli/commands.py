@@ -104,6 +104,7 @@ def _run_table(report: Any) -> str:
         "new MT",
         "empty",
         "obsolete",
+        "unchanged",
     )
     rows = [head] + [
         (
@@ -116,6 +117,7 @@ def _run_table(report: Any) -> str:
             s.translated,
             s.untranslated,
             s.obsoleted,
+            s.unchanged,
         )
         for s in report.languages
     ]

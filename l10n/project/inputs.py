@@ -34,7 +34,12 @@ def segment_text(text: str) -> Article:
 
 def load_articles(settings: Settings, files: Sequence[Path] = ()) -> list[Article]:
     """Read and segment every article of the run; fails before anything is written."""
-    articles = [segment_file(path, root=settings.root) for path in source_files(settings, files)]
+    return read_articles(settings, source_files(settings, files))
+
+
+def read_articles(settings: Settings, paths: Sequence[Path]) -> list[Article]:
+    """Read and segment exactly ``paths``; two articles with one domain are refused."""
+    articles = [segment_file(path, root=settings.root) for path in paths]
     domains: dict[str, str] = {}
     for article in articles:
         first = domains.setdefault(article.document.domain, article.document.name)

@@ -218,6 +218,8 @@ class LanguageStats:
     translated: int = 0
     untranslated: int = 0
     obsoleted: int = 0
+    unchanged: int = 0
+    """Articles skipped because nothing they come from changed since the last run."""
     written: bool = False
     warnings: tuple[str, ...] = field(default_factory=tuple)
 

@@ -109,6 +109,7 @@ def _run_table(report: Any) -> str:
         "new MT",
         "empty",
         "obsolete",
+        "unchanged",
     )
     rows = [head] + [
         (
@@ -121,6 +122,7 @@ def _run_table(report: Any) -> str:
             s.translated,
             s.untranslated,
             s.obsoleted,
+            s.unchanged,
         )
         for s in report.languages
     ]

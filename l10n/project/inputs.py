@@ -64,9 +64,15 @@ def load_articles(
     read, the first error is raised. Two articles with one domain are an error.
     """
     sources = source_files(settings, files, suffixes)
+    loaded = read_articles(settings, sources.files)
+    return Articles(loaded.articles, sources.skipped, loaded.errors)
+
+
+def read_articles(settings: Settings, paths: Sequence[Path]) -> Articles:
+    """Read and segment exactly ``paths`` (errors as :func:`load_articles`)."""
     articles: list[Article] = []
     failures: list[SourceError] = []
-    for path in sources.files:
+    for path in paths:
         try:
             articles.append(segment_file(path, root=settings.root, source=settings.source))
         except SourceError as err:
@@ -75,7 +81,7 @@ def load_articles(
         raise failures[0]
     _require_distinct_domains(articles)
     errors = tuple(f"{err} (article skipped)" for err in failures)
-    return Articles(tuple(articles), sources.skipped, errors)
+    return Articles(tuple(articles), (), errors)
 
 
 def _require_distinct_domains(articles: Sequence[Article]) -> None:

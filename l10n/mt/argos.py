@@ -8,7 +8,8 @@ tokenised once, sorted by length, translated ``batch_size`` sentences per
 ``replace_unknowns``, the package's ``target_prefix``).
 
 ctranslate2 and sentencepiece are imported inside functions: ``import l10n.mt.argos``
-stays cheap and never imports torch or ``argostranslate.translate``.
+stays cheap and never imports torch or ``argostranslate.translate``. Only a package with a
+BPE tokenizer (``bpe.model``, rare) needs argostranslate itself: the ``bpe`` extra.
 """
 
 from __future__ import annotations
@@ -147,9 +148,7 @@ def _load_tokenizer(package: PackageInfo) -> Any:
     path = package.tokenizer_path
     try:
         if package.tokenizer == "bpe":
-            from argostranslate.tokenizer import BPETokenizer
-
-            bpe = BPETokenizer(path, package.from_code, package.to_code)
+            bpe = _bpe_tokenizer_class(package)(path, package.from_code, package.to_code)
             bpe.lazy_load()
             return bpe
         return _SentencePiece(str(path))
@@ -157,6 +156,19 @@ def _load_tokenizer(package: PackageInfo) -> Any:
         raise ModelError(
             f"cannot load the tokenizer: {err} — reinstall the package", path=path
         ) from err
+
+
+def _bpe_tokenizer_class(package: PackageInfo) -> Any:
+    """Argos' Moses + BPE tokenizer, which the lean install leaves out (``l10n[bpe]``)."""
+    try:
+        from argostranslate.tokenizer import BPETokenizer
+    except ImportError as err:
+        raise ModelError(
+            "the package uses a BPE tokenizer (bpe.model), which needs argostranslate — "
+            "run `pip install 'l10n[bpe]'`",
+            path=package.path,
+        ) from err
+    return BPETokenizer
 
 
 def _load_engine(package: PackageInfo, mt: MTSettings) -> Any:

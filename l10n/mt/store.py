@@ -5,12 +5,14 @@ environment on every call (``ARGOS_PACKAGES_DIR``, then ``settings.json``, then
 ``$XDG_DATA_HOME/argos-translate/packages``), never frozen at import time as
 ``argostranslate.settings`` does — so tests and users can relocate it per call.
 
-Installed packages are read with ``argostranslate.package.Package``. Installing does what
-``argostranslate.package.install_from_path`` does (unzip into the packages directory) but
-validates first, extracts into a staging directory and moves it into place, so a corrupt or
-foreign file leaves the store unchanged. Argos' own function is not called because it
-imports ``argostranslate.translate`` (stanza, torch) and unzips anything into a directory
-fixed when ``argostranslate.settings`` was first imported.
+An installed package is a directory with ``metadata.json``, ``model/`` (CTranslate2) and
+``sentencepiece.model`` or ``bpe.model``. Its metadata is read here with the field defaults
+of ``argostranslate.package.Package`` and named as ``argospm_package_name`` names it, without
+importing argostranslate: its ``settings`` module creates directories at import time, and
+the lean install (issue 9) does not ship it (tests/test_install.py checks both agree).
+Installing does what ``argostranslate.package.install_from_path`` does (unzip into the
+packages directory) but validates first, extracts into a staging directory and moves it
+into place, so a corrupt or foreign file leaves the store unchanged.
 """
 
 from __future__ import annotations
@@ -110,37 +112,52 @@ def store_fingerprint() -> str:
     return f"{folder}|" + "|".join(found)
 
 
-def read_package(path: Path) -> PackageInfo:
-    """Read an installed package directory through ``argostranslate.package.Package``."""
-    from argostranslate.package import Package, argospm_package_name
-
+def _metadata(path: Path) -> dict[str, Any]:
+    """``metadata.json`` of an installed package directory, or ``ModelError``."""
     try:
-        pkg = Package(path)
-    except (OSError, ValueError, AttributeError, TypeError) as err:
+        data = json.loads((path / "metadata.json").read_text("utf-8"))
+    except (OSError, ValueError) as err:
         raise ModelError(
             "not an Argos Translate package (no readable metadata.json) — "
             "reinstall it or remove the directory",
             path=path,
         ) from err
-    if not pkg.from_code or not pkg.to_code:
+    if not isinstance(data, dict):
+        raise ModelError(
+            "not an Argos Translate package (metadata.json is not an object) — reinstall it",
+            path=path,
+        )
+    return data
+
+
+def read_package(path: Path) -> PackageInfo:
+    """Read an installed package directory as ``argostranslate.package.Package`` reads it."""
+    meta = _metadata(path)
+    from_code, to_code = meta.get("from_code"), meta.get("to_code")
+    if (
+        not isinstance(from_code, str)
+        or not isinstance(to_code, str)
+        or not from_code
+        or not to_code
+    ):
         raise ModelError(
             "not an Argos Translate package (metadata.json has no "
             "from_code/to_code) — reinstall it",
             path=path,
         )
     return PackageInfo(
-        name=argospm_package_name(pkg),
-        from_code=pkg.from_code,
-        to_code=pkg.to_code,
-        version=str(pkg.package_version),
+        name=f"{meta.get('type') or 'translate'}-{from_code}_{to_code}",
+        from_code=from_code,
+        to_code=to_code,
+        version=str(meta.get("package_version", "")),
         path=path,
-        target_prefix=str(pkg.target_prefix or ""),
+        target_prefix=str(meta.get("target_prefix") or ""),
         tokenizer="bpe"
         if (path / "bpe.model").exists() and not (path / "sentencepiece.model").exists()
         else "sentencepiece",
-        argos_version=str(pkg.argos_version),
-        from_name=str(pkg.from_name or ""),
-        to_name=str(pkg.to_name or ""),
+        argos_version=str(meta.get("argos_version", "")),
+        from_name=str(meta.get("from_name") or ""),
+        to_name=str(meta.get("to_name") or ""),
     )
 
 

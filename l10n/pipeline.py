@@ -15,7 +15,7 @@ from . import __version__
 from .errors import CatalogError, ModelError
 from .model import Catalog, Glossary, Language, LanguageStats, Translation
 from .mt import Translator, with_progress
-from .mt.store import find_package, store_fingerprint
+from .mt.store import find_package
 from .po.entries import add_comment, apply_translations, build_template
 from .po.io import ensure_unchanged, file_state, read_catalog, write_catalog
 from .po.merge import merge
@@ -32,7 +32,7 @@ from .project.inputs import (
 from .project.lock import project_lock
 from .project.manifest import ArticleRecord, LanguageRecord, Manifest, file_digest
 from .project.paths import catalog_path, display_path, source_files, template_path
-from .project.plan import Plan, is_pending, memory_state, plan_run
+from .project.plan import Plan, is_pending, memory_state, models_state, plan_run
 
 TranslatorFactory = Callable[[Language, Settings], "Translator | None"]
 ProgressCallback = Callable[[str, int, int], None]
@@ -77,7 +77,7 @@ def run(
     factory = translator_for or default_translator
     manifest = Manifest.load(settings.root)
     full = retranslate or translator_for is not None
-    plan = plan_run(settings, sources.files, langs, manifest, models=store_fingerprint(), full=full)
+    plan = plan_run(settings, sources.files, langs, manifest, models=models_state(), full=full)
     loaded = read_articles(settings, [s.path for s in plan.to_read()])
     articles = loaded.articles
     glossary = load_project_glossary(settings) if articles else Glossary()

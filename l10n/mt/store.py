@@ -96,22 +96,6 @@ def index_url() -> str:
     return base if base.endswith(".json") else base.rstrip("/") + "/index.json"
 
 
-def store_fingerprint() -> str:
-    """What is installed, cheaply: each package folder with its metadata file's size and
-    mtime. Changes when a package is installed, replaced or removed; reads no model."""
-    folder = packages_dir()
-    if not folder.is_dir():
-        return "none"
-    found = []
-    for path in sorted(folder.iterdir()):
-        try:
-            stat = (path / "metadata.json").stat()
-        except OSError:
-            continue
-        found.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return f"{folder}|" + "|".join(found)
-
-
 def _metadata(path: Path) -> dict[str, Any]:
     """``metadata.json`` of an installed package directory, or ``ModelError``."""
     try:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..model import Language
+from ..mt.store import packages_dir
 from .config import Settings
 from .manifest import Manifest, file_digest, fingerprint
 from .paths import article_domain, catalog_path, display_path, template_path
@@ -51,6 +52,22 @@ class Plan:
     def skipped(self, lang: Language) -> int:
         """How many articles are left as they are in ``lang``."""
         return len(self.sources) - len(self.todo.get(lang.locale, ()))
+
+
+def models_state() -> str:
+    """What is installed, cheaply: each package folder of the Argos store with its metadata
+    file's size and mtime. Changes when a package is installed, replaced or removed."""
+    folder = packages_dir()
+    if not folder.is_dir():
+        return "none"
+    found = []
+    for path in sorted(folder.iterdir()):
+        try:
+            stat = (path / "metadata.json").stat()
+        except OSError:
+            continue
+        found.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return f"{folder}|" + "|".join(found)
 
 
 def memory_state(settings: Settings) -> str:

@@ -50,6 +50,8 @@ class PackageInfo:
     argos_version: str = ""
     from_name: str = ""
     to_name: str = ""
+    target_sentencepiece: str = ""  # a separate target SentencePiece model (file name), or ""
+    target_prefixes: tuple[tuple[str, str], ...] = ()  # (language, prefix) of a multilingual model
 
     @property
     def model_dir(self) -> Path:
@@ -58,8 +60,14 @@ class PackageInfo:
 
     @property
     def tokenizer_path(self) -> Path:
-        """The SentencePiece or BPE model file."""
+        """The SentencePiece or BPE model file (the source side when there are two)."""
         return self.path / ("bpe.model" if self.tokenizer == "bpe" else "sentencepiece.model")
+
+    @property
+    def target_tokenizer_path(self) -> Path:
+        """The SentencePiece model that decodes the output (``tokenizer_path`` if only one)."""
+        name = self.target_sentencepiece
+        return self.path / name if name else self.tokenizer_path
 
 
 def _home() -> Path:
@@ -142,7 +150,15 @@ def read_package(path: Path) -> PackageInfo:
         argos_version=str(meta.get("argos_version", "")),
         from_name=str(meta.get("from_name") or ""),
         to_name=str(meta.get("to_name") or ""),
+        target_sentencepiece=Path(str(meta.get("target_sentencepiece") or "")).name,
+        target_prefixes=_prefix_pairs(meta.get("target_prefixes")),
     )
+
+
+def _prefix_pairs(value: object) -> tuple[tuple[str, str], ...]:
+    """``target_prefixes`` of a multilingual package (``{language: prefix}``), sorted."""
+    pairs = value.items() if isinstance(value, dict) else ()
+    return tuple(sorted((str(k), str(v)) for k, v in pairs))
 
 
 def list_packages() -> list[PackageInfo]:
@@ -244,6 +260,8 @@ def _zip_top_folder(path: Path) -> str:
         raise bad("no model/model.bin")
     if not {f"{top}/sentencepiece.model", f"{top}/bpe.model"} & set(names):
         raise bad("no sentencepiece.model or bpe.model")
+    if (target := metadata.get("target_sentencepiece")) and f"{top}/{target}" not in names:
+        raise bad(f"no {target}, which metadata.json names as target_sentencepiece")
     return top
 
 

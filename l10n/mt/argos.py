@@ -257,14 +257,13 @@ def target_prefix_for(lang: Language, package: PackageInfo, choice: ModelChoice 
     language raises ``ModelError``: its default prefix would translate into another one."""
     if choice is not None and choice.target_prefix:
         return choice.target_prefix
-    declared = package.prefix_for(lang.mt_code)
+    declared = dict(package.target_prefixes).get(lang.mt_code)
     if declared is not None:
         return declared
     if package.target_prefixes and lang.mt_code != package.to_code:
         raise ModelError(
             f"the package serves several languages but declares no target prefix for "
-            f"{lang.code} — set target_prefix in [tool.l10n.models.{lang.code}]",
+            f"{lang.code} — set target-prefix in [tool.l10n.models.{lang.code}]",
             path=package.path,
         )
     return package.target_prefix
-

@@ -71,7 +71,7 @@ NLLB_CODES: dict[str, str] = {
 # Marian (OPUS-MT) spellings beyond the FLORES-200 code and its ISO 639-3 part.
 _MARIAN_EXTRA: dict[str, tuple[str, ...]] = {
     "zh": ("cmn_Hans", "cmn", "zho"),
-    "zt": ("cmn_Hant", "zho_Hant"),
+    "zt": ("cmn_Hant",),
     "uz": ("uzb_Latn", "uzb"),
     "fa": ("fas", "pes"),
     "ar": ("ara",),
@@ -80,28 +80,32 @@ _MARIAN_EXTRA: dict[str, tuple[str, ...]] = {
 _MARIAN_TOKEN = re.compile(r">>[A-Za-z0-9_-]+<<")
 
 
-def nllb_code(code: str) -> str | None:
-    """The FLORES-200 code for an ISO 639-1 code (``kk`` -> ``kaz_Cyrl``), None if unknown."""
+def _key(code: str) -> str:
+    """``kk``, ``zh``, or ``zt`` for Traditional Chinese (as Argos spells it)."""
     key = code.strip().lower().replace("-", "_")
     if key in ("zh_hant", "zh_tw", "zh_hk"):
-        key = "zt"
-    return NLLB_CODES.get(key) or NLLB_CODES.get(key.split("_")[0])
+        return "zt"
+    return key.split("_")[0]
+
+
+def nllb_code(code: str) -> str | None:
+    """The FLORES-200 code for an ISO 639-1 code (``kk`` -> ``kaz_Cyrl``), None if unknown."""
+    return NLLB_CODES.get(_key(code))
 
 
 def marian_candidates(code: str) -> list[str]:
     """Marian target tokens that may mean ``code``, most specific first."""
-    base = code.strip().lower().replace("-", "_").split("_")[0]
+    key = _key(code)
     flores = nllb_code(code)
     names = [flores, flores.split("_")[0]] if flores else []
-    names += [*_MARIAN_EXTRA.get(base, ()), base]
+    names += [*_MARIAN_EXTRA.get(key, ()), key]
     return list(dict.fromkeys(f">>{name}<<" for name in names))
 
 
 def m2m100_candidates(code: str) -> list[str]:
     """NLLB (``kaz_Cyrl``) and M2M100 (``__kk__``) tokens for ``code``."""
     flores = nllb_code(code)
-    base = code.strip().lower().replace("-", "_").split("_")[0]
-    return [*([flores] if flores else []), f"__{base}__"]
+    return [*([flores] if flores else []), f"__{_key(code)}__"]
 
 
 def marian_token(vocabulary: Sequence[str], code: str) -> str:

@@ -122,17 +122,16 @@ def test_install_and_translate_with_the_target_sentencepiece(
     assert decode(opus[0] / "source.spm", opus[1]) != expected
 
 
-def test_argos_translate_itself_installs_and_runs_the_package(
-    opus_package: build.BuiltPackage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def argos_translates(package: Path, store: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Install ``package`` with argostranslate's own function and translate with Argos' own
+    code (its sentence splitter replaced: it would download a model)."""
     import argostranslate.package
     import argostranslate.settings
     import ctranslate2
     from argostranslate.translate import apply_packaged_translation
 
-    store = tmp_path / "argos-own"
     monkeypatch.setattr(argostranslate.settings, "package_data_dir", store)
-    argostranslate.package.install_from_path(opus_package.path)
+    argostranslate.package.install_from_path(package)
     (pkg,) = argostranslate.package.get_installed_packages(path=[store])
     assert (pkg.from_code, pkg.to_code) == ("en", "kk")
 
@@ -142,7 +141,27 @@ def test_argos_translate_itself_installs_and_runs_the_package(
 
     engine = ctranslate2.Translator(str(pkg.package_path / "model"))
     (best, *_) = apply_packaged_translation(pkg, SENTENCES[0], engine, OneSentence(), 1)
-    assert best.value.strip() and ">>" not in best.value
+    return str(best.value)
+
+
+def test_argos_translate_itself_installs_and_runs_the_package(
+    opus_package: build.BuiltPackage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Argos decodes with sentencepiece.model (the English one): not l10n's output, but some.
+    out = argos_translates(opus_package.path, tmp_path / "argos-own", monkeypatch)
+    assert out.strip() and ">>" not in out
+
+
+def test_cli_errors_are_one_line(opus: tuple[Path, list[str]], tmp_path: Path) -> None:
+    for args in (
+        [str(tmp_path / "nope"), "--to", "kk"],
+        [str(opus[0]), "--to", "kk", "--quantization", "int3"],
+        [str(opus[0]), "--to", "xx-nope"],
+    ):
+        result = CliRunner().invoke(cli, ["models", "build", *args])
+        assert result.exit_code == 1, result.output
+        assert len(result.output.strip().splitlines()) == 1, result.output
+        assert "Traceback" not in result.output
 
 
 def test_loaded_models_are_shared_by_package(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -122,33 +124,44 @@ def test_install_and_translate_with_the_target_sentencepiece(
     assert decode(opus[0] / "source.spm", opus[1]) != expected
 
 
-def argos_translates(package: Path, store: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Install ``package`` with argostranslate's own function and translate with Argos' own
-    code (its sentence splitter replaced: it would download a model)."""
-    import argostranslate.package
-    import argostranslate.settings
-    import ctranslate2
-    from argostranslate.translate import apply_packaged_translation
+ARGOS_TRANSLATE = """
+import json, sys
+from pathlib import Path
+import ctranslate2
+from argostranslate import package
+from argostranslate.translate import apply_packaged_translation
+package.install_from_path(Path(sys.argv[1]))
+(pkg,) = package.get_installed_packages()
+class OneSentence:  # Argos' own splitter would download a model
+    def split_sentences(self, text):
+        return [text]
+engine = ctranslate2.Translator(str(pkg.package_path / "model"))
+best = apply_packaged_translation(pkg, sys.argv[2], engine, OneSentence(), 1)[0]
+print(json.dumps([pkg.from_code, pkg.to_code, best.value]))
+"""
 
-    monkeypatch.setattr(argostranslate.settings, "package_data_dir", store)
-    argostranslate.package.install_from_path(package)
-    (pkg,) = argostranslate.package.get_installed_packages(path=[store])
-    assert (pkg.from_code, pkg.to_code) == ("en", "kk")
 
-    class OneSentence:
-        def split_sentences(self, text: str) -> list[str]:
-            return [text]
-
-    engine = ctranslate2.Translator(str(pkg.package_path / "model"))
-    (best, *_) = apply_packaged_translation(pkg, SENTENCES[0], engine, OneSentence(), 1)
-    return str(best.value)
+def argos_translates(package: Path) -> str:
+    """Install ``package`` with argostranslate's own ``install_from_path`` (into the store of
+    ``argos_env``) and translate a sentence with Argos' own code, in a fresh interpreter:
+    ``argostranslate.settings`` fixes the store and creates directories when imported."""
+    done = subprocess.run(
+        [sys.executable, "-c", ARGOS_TRANSLATE, str(package), SENTENCES[0]],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    from_code, to_code, value = json.loads(done.stdout.strip().splitlines()[-1])
+    assert (from_code, to_code) == ("en", "kk")
+    return str(value)
 
 
 def test_argos_translate_itself_installs_and_runs_the_package(
-    opus_package: build.BuiltPackage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    opus_package: build.BuiltPackage, argos_env: Path
 ) -> None:
     # Argos decodes with sentencepiece.model (the English one): not l10n's output, but some.
-    out = argos_translates(opus_package.path, tmp_path / "argos-own", monkeypatch)
+    out = argos_translates(opus_package.path)
+    assert (argos_env / opus_package.folder / "target.sentencepiece.model").is_file()
     assert out.strip() and ">>" not in out
 
 

@@ -135,7 +135,7 @@ def test_a_language_the_multilingual_package_does_not_declare(
 
 
 def test_argos_translate_itself_runs_the_nllb_package(
-    nllb: tuple[Path, dict[str, list[str]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    nllb: tuple[Path, dict[str, list[str]]], tmp_path: Path, argos_env: Path
 ) -> None:
     """Argos knows nothing of eng_Latn (the engine adds it) and passes kaz_Cyrl itself.
 
@@ -143,5 +143,5 @@ def test_argos_translate_itself_runs_the_nllb_package(
     keeps ``kaz Cyrl`` (an Argos limitation; l10n drops the prefix token before decoding).
     """
     built = build.build_package(nllb[0], "en", "kk", out=tmp_path)
-    out = argos_translates(built.path, tmp_path / "argos-own", monkeypatch)
+    out = argos_translates(built.path)
     assert out == "kaz Cyrl " + decode(nllb[0] / "sentencepiece.bpe.model", nllb[1]["kaz_Cyrl"])

@@ -38,17 +38,11 @@ from pathlib import Path
 from ..errors import ModelError
 from ..languages import resolve
 from . import tokens
+from .archive import check_archive
 
-QUANTIZATIONS = (
-    "int8",
-    "int8_float32",
-    "int8_float16",
-    "int8_bfloat16",
-    "int16",
-    "float16",
-    "bfloat16",
-    "float32",
-)
+# CTranslate2's weight types (ctranslate2.specs.model_spec.ACCEPTED_MODEL_TYPES).
+_INT8 = ("int8", "int8_float32", "int8_float16", "int8_bfloat16")
+QUANTIZATIONS = (*_INT8, "int16", "float16", "bfloat16", "float32")
 TARGET_SENTENCEPIECE = "target.sentencepiece.model"
 CONVERT_HINT = "install them with `pip install 'l10n[convert]'` (CPU torch first)"
 _SPM_NAMES = ("sentencepiece.bpe.model", "spm.model", "sentencepiece.model")
@@ -208,6 +202,7 @@ def build_package(
         )
         _write_package_files(root, checkpoint, built, version)
         _zip_dir(root, built.path)
+    check_archive(built.path)  # what l10n models install will check
     return built
 
 

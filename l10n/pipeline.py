@@ -22,7 +22,7 @@ from .po.merge import merge
 from .project.config import Settings
 from .project.inputs import (
     configured_choice,
-    default_translator,
+    default_translators,
     languages_of,
     load_project_glossary,
     open_memory,
@@ -74,7 +74,7 @@ def run(
     """
     langs = languages_of(settings, languages)
     sources = source_files(settings, files)
-    factory = translator_for or default_translator
+    factory = translator_for or default_translators()
     manifest = Manifest.load(settings.root)
     full = retranslate or translator_for is not None
     plan = plan_run(settings, sources.files, langs, manifest, models=models_state(), full=full)

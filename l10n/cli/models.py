@@ -1,4 +1,4 @@
-"""``l10n models``: list, install and remove the offline Argos Translate models.
+"""``l10n models``: list, install, remove and build the offline Argos Translate models.
 
 Thin commands: parse, call ``l10n.mt.store``, print. The store (and urllib) is imported
 only when a command runs, so ``l10n --help`` stays cheap.
@@ -99,3 +99,63 @@ def remove_command(name: str) -> None:
 
     pkg = store.remove_package(name)
     click.echo(f"removed {pkg.name} {pkg.version} from {pkg.path}")
+
+
+@models.command("build")
+@click.argument("src", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--from", "from_code", default="en", show_default=True, help="Source language.")
+@click.option("--to", "to_code", required=True, help="Target language, e.g. kk.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="The .argosmodel file (or a directory for it); default: the current directory.",
+)
+@click.option(
+    "--quantization",
+    default="int8",
+    show_default=True,
+    help="Weight type: int8, int8_float32, int8_float16, int8_bfloat16, int16, float16, "
+    "bfloat16 or float32.",
+)
+@click.option("--source-prefix", help="Source language token (default: inferred; '' for none).")
+@click.option("--target-prefix", help="Target prefix token (default: inferred; '' for none).")
+def build_command(
+    src: Path,
+    from_code: str,
+    to_code: str,
+    out: Path | None,
+    quantization: str,
+    source_prefix: str | None,
+    target_prefix: str | None,
+) -> None:
+    """Build an .argosmodel from a local OPUS-MT, Marian or NLLB checkpoint (offline).
+
+    SRC is an OPUS-MT directory (decoder.yml, *.npz, *.vocab.yml, source.spm, target.spm)
+    or a Hugging Face checkpoint (config.json); the latter needs `pip install 'l10n[convert]'`.
+    """
+    from ..mt.build import build_package
+
+    built = build_package(
+        src,
+        from_code,
+        to_code,
+        out=out,
+        quantization=quantization,
+        source_prefix=source_prefix,
+        target_prefix=target_prefix,
+    )
+    click.echo(
+        f"built {built.path} ({built.from_code}→{built.to_code}, {built.kind}, "
+        f"licence: {built.license})"
+    )
+    click.echo(
+        f"  source token: {built.source_prefix or 'none'}; "
+        f"target prefix: {built.target_prefix or 'none'}"
+    )
+    click.echo(f"  install it: l10n models install {built.path}")
+    others = sorted(c for c in built.target_prefixes if c != built.to_code)
+    if others:
+        shown = ", ".join(others[:12]) + (", …" if len(others) > 12 else "")
+        click.echo(
+            f'  it also serves {shown}: set package = "{built.folder}" in [tool.l10n.models.<lang>]'
+        )

@@ -15,6 +15,7 @@ BPE tokenizer (``bpe.model``, rare) needs argostranslate itself: the ``bpe`` ext
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
@@ -24,6 +25,31 @@ from .store import PackageInfo, find_package
 
 DEFAULT_MAX_DECODING_LENGTH = 256  # CTranslate2's default, which Argos keeps
 DECODING_PER_SOURCE_TOKEN = 3  # a long sentence may decode to this many tokens per source token
+
+
+class LoadedModels:
+    """CTranslate2 translators and tokenizers loaded once per package directory.
+
+    A run holds one and gives it to every ``ArgosTranslator`` it makes, so that languages
+    served by one multilingual package (NLLB for ru, kk and zh) share one loaded model.
+    """
+
+    def __init__(self) -> None:
+        self._loaded: dict[tuple[Path, int], tuple[Any, Any, Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self._loaded)
+
+    def get(self, package: PackageInfo, mt: MTSettings) -> tuple[Any, Any, Any]:
+        """(CTranslate2 translator, source tokenizer, target tokenizer), loaded on first use."""
+        key = (package.path.resolve(), mt.threads)
+        if key not in self._loaded:
+            source = _load_tokenizer(package, package.tokenizer_path)
+            target = source
+            if package.target_tokenizer_path != package.tokenizer_path:
+                target = _load_tokenizer(package, package.target_tokenizer_path)
+            self._loaded[key] = (_load_engine(package, mt), source, target)
+        return self._loaded[key]
 
 
 class ArgosTranslator:
@@ -38,6 +64,7 @@ class ArgosTranslator:
         target_prefix: str | None = None,
         max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
         progress: Progress | None = None,
+        models: LoadedModels | None = None,
     ) -> None:
         self.package = package
         self.mt = mt or MTSettings()
@@ -45,13 +72,14 @@ class ArgosTranslator:
         self.target_prefix = package.target_prefix if target_prefix is None else target_prefix
         self.max_decoding_length = max_decoding_length
         self.progress = progress
-        self._engine: Any = None
-        self._tokenizer: Any = None
+        self.models = models if models is not None else LoadedModels()
 
     @property
     def name(self) -> str:
-        """Provenance, e.g. ``argos translate-en_ru 1.9``."""
-        return f"argos {self.package.name} {self.package.version}"
+        """Provenance, e.g. ``argos translate-en_ru 1.9`` (plus the target prefix of a
+        multilingual package: ``argos translate-en_kk-nllb 1.0 rus_Cyrl``)."""
+        name = f"argos {self.package.name} {self.package.version}"
+        return f"{name} {self.target_prefix}" if self.package.target_prefixes else name
 
     def translate(self, texts: Sequence[str], *, progress: Progress | None = None) -> list[str]:
         """Translate all ``texts`` in length-sorted batches; one output per input, in order.
@@ -79,7 +107,7 @@ class ArgosTranslator:
 
     def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
         """Source token lists, with the source prefix token (``>>kaz_Cyrl<<``) when set."""
-        tokenizer = self._load()[1]
+        tokenizer = self.models.get(self.package, self.mt)[1]
         prefix = [self.source_prefix] if self.source_prefix else []
         return [prefix + list(tokenizer.encode(text)) for text in texts]
 
@@ -90,7 +118,7 @@ class ArgosTranslator:
         source would need more (``DECODING_PER_SOURCE_TOKEN`` each): a long sentence is never
         silently cut short.
         """
-        engine = self._load()[0]
+        engine = self.models.get(self.package, self.mt)[0]
         prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
         longest = max((len(tokens) for tokens in batch), default=0)
         limit = max(self.max_decoding_length, DECODING_PER_SOURCE_TOKEN * longest + 1)
@@ -119,14 +147,9 @@ class ArgosTranslator:
         return outputs
 
     def detokenize(self, tokens: list[str]) -> str:
-        """Text from target tokens (SentencePiece decode handles byte fallback pieces)."""
-        return str(self._load()[1].decode(tokens)).strip()
-
-    def _load(self) -> tuple[Any, Any]:
-        if self._engine is None:
-            self._tokenizer = _load_tokenizer(self.package)
-            self._engine = _load_engine(self.package, self.mt)
-        return self._engine, self._tokenizer
+        """Text from target tokens, decoded with the target SentencePiece model (which
+        also handles byte fallback pieces)."""
+        return str(self.models.get(self.package, self.mt)[2].decode(tokens)).strip()
 
 
 class _SentencePiece:
@@ -144,8 +167,7 @@ class _SentencePiece:
         return str(self.processor.decode_pieces(tokens))
 
 
-def _load_tokenizer(package: PackageInfo) -> Any:
-    path = package.tokenizer_path
+def _load_tokenizer(package: PackageInfo, path: Path) -> Any:
     try:
         if package.tokenizer == "bpe":
             bpe = _bpe_tokenizer_class(package)(path, package.from_code, package.to_code)
@@ -191,7 +213,8 @@ def _load_engine(package: PackageInfo, mt: MTSettings) -> Any:
 
 def check_package(package: PackageInfo) -> None:
     """Raise ``ModelError`` when the package lacks its model or tokenizer files."""
-    for need in (package.model_dir / "model.bin", package.tokenizer_path):
+    needed = (package.model_dir / "model.bin", package.tokenizer_path)
+    for need in (*needed, package.target_tokenizer_path):
         if not need.is_file():
             raise ModelError(
                 f"broken package: {need.name} is missing — reinstall it with "
@@ -206,11 +229,13 @@ def load_translator(
     choice: ModelChoice | None = None,
     *,
     progress: Progress | None = None,
+    models: LoadedModels | None = None,
 ) -> ArgosTranslator | None:
     """The translator for English → ``lang``, or None when no model is installed for it.
 
     A model the user chose (``choice``, from ``[tool.l10n.models.<lang>]``) that is missing
-    or broken raises ``ModelError`` instead: the user asked for it.
+    or broken raises ``ModelError`` instead: the user asked for it. Translators given the
+    same ``models`` share the loaded model of a package they both use.
     """
     package = find_package("en", lang.mt_code, choice)
     if package is None:
@@ -220,6 +245,25 @@ def load_translator(
         package,
         mt,
         source_prefix=choice.source_prefix if choice else "",
-        target_prefix=choice.target_prefix or None if choice else None,
+        target_prefix=target_prefix_for(lang, package, choice),
         progress=progress,
+        models=models,
     )
+
+
+def target_prefix_for(lang: Language, package: PackageInfo, choice: ModelChoice | None) -> str:
+    """The configured target prefix, else the one a multilingual package declares for the
+    language, else the package's own. A multilingual package that declares none for the
+    language raises ``ModelError``: its default prefix would translate into another one."""
+    if choice is not None and choice.target_prefix:
+        return choice.target_prefix
+    declared = dict(package.target_prefixes).get(lang.mt_code)
+    if declared is not None:
+        return declared
+    if package.target_prefixes and lang.mt_code != package.to_code:
+        raise ModelError(
+            f"the package serves several languages but declares no target prefix for "
+            f"{lang.code} — set target-prefix in [tool.l10n.models.{lang.code}]",
+            path=package.path,
+        )
+    return package.target_prefix

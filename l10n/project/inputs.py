@@ -3,7 +3,7 @@ languages, models, the translation memory. Shared by ``pipeline`` and ``review``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -142,8 +142,20 @@ def _looks_like_path(package: str) -> bool:
     return "/" in package or "\\" in package or package.startswith(("~", "."))
 
 
+def default_translators() -> Callable[[Language, Settings], Translator | None]:
+    """A factory of installed Argos models (en→language, or None) for one run: languages
+    served by one package (a multilingual NLLB model) share its loaded model."""
+    from ..mt.argos import LoadedModels, load_translator
+
+    models = LoadedModels()
+
+    def translator_for(language: Language, settings: Settings) -> Translator | None:
+        choice = configured_choice(language, settings)
+        return load_translator(language, settings.mt, choice, models=models)
+
+    return translator_for
+
+
 def default_translator(language: Language, settings: Settings) -> Translator | None:
     """The installed Argos model for en→language, or None (imports the engine lazily)."""
-    from ..mt.argos import load_translator
-
-    return load_translator(language, settings.mt, configured_choice(language, settings))
+    return default_translators()(language, settings)

@@ -15,6 +15,7 @@ from . import __version__
 from .errors import CatalogError, ModelError
 from .model import Catalog, Glossary, Language, LanguageStats, Translation
 from .mt import Translator, with_progress
+from .mt.parallel import closing_pool, make_pool
 from .mt.store import find_package
 from .po.entries import add_comment, apply_translations, build_template
 from .po.io import ensure_unchanged, file_state, read_catalog, write_catalog
@@ -60,8 +61,13 @@ def run(
     retranslate: bool = False,
     translator_for: TranslatorFactory | None = None,
     progress: ProgressCallback | None = None,
+    jobs: int | None = None,
+    cluster: str | None = None,
 ) -> RunReport:
     """Segment the articles, merge each language's catalogs, fill them, and write them.
+
+    Machine translation decodes its batches on ``jobs`` local processes (None: one per
+    core; 1: in this process) or on the Dask cluster at ``cluster``; the output is the same.
 
     Only what changed since the last run is done (``l10n.project.plan``): an article whose
     source, catalogs and inputs are as the last run left them is not even segmented.
@@ -74,14 +80,15 @@ def run(
     """
     langs = languages_of(settings, languages)
     sources = source_files(settings, files)
-    factory = translator_for or default_translators()
     manifest = Manifest.load(settings.root)
     full = retranslate or translator_for is not None
     plan = plan_run(settings, sources.files, langs, manifest, models=models_state(), full=full)
     loaded = read_articles(settings, [s.path for s in plan.to_read()])
     articles = loaded.articles
     glossary = load_project_glossary(settings) if articles else Glossary()
-    with project_lock(settings.root):
+    pool = make_pool(jobs, cluster) if translator_for is None else None
+    factory = translator_for or default_translators(pool)
+    with project_lock(settings.root), closing_pool(pool):
         templates = {
             a.document.domain: build_template(a.document, a.segments, version=__version__)
             for a in articles

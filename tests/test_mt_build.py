@@ -185,7 +185,7 @@ def test_loaded_models_are_shared_by_package(
     one, two = ArgosTranslator(package, models=models), ArgosTranslator(package, models=models)
     assert one.translate(SENTENCES[:1]) == two.translate(SENTENCES[:1])
     assert len(models) == 1
-    assert one.models.get(package, one.mt) is two.models.get(package, two.mt)
+    assert one.models.engine(package, one.mt) is two.models.engine(package, two.mt)
 
 
 def test_run_to_kk_end_to_end(

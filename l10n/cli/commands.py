@@ -62,6 +62,17 @@ def segment(file: Path, as_json: bool, show_all: bool) -> None:
     is_flag=True,
     help="Machine-translate again entries that hold machine output (never human ones).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 256),
+    metavar="N",
+    help="Decode on N local processes, each holding its models (default: one per core).",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Decode on a Dask cluster, e.g. tcp://host:8786 (needs l10n[dask]).",
+)
 def run(
     config: Path | None,
     source: Path | None,
@@ -70,6 +81,8 @@ def run(
     to: str | None,
     files: Sequence[Path],
     retranslate: bool,
+    jobs: int | None,
+    cluster: str | None,
 ) -> None:
     """Segment the articles, machine-translate, and write the PO catalogs."""
     from .. import pipeline
@@ -83,6 +96,8 @@ def run(
             languages=codes(to),
             retranslate=retranslate,
             progress=progress,
+            jobs=jobs,
+            cluster=cluster,
         )
     for warning in report.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)

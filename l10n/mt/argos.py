@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import ModelError
 from ..model import Language
-from . import ModelChoice, MTSettings, Progress
+from . import Batch, BatchPool, EngineSpec, ModelChoice, MTSettings, Progress
 from .store import PackageInfo, find_package
 
 DEFAULT_MAX_DECODING_LENGTH = 256  # CTranslate2's default, which Argos keeps
@@ -32,24 +32,34 @@ class LoadedModels:
 
     A run holds one and gives it to every ``ArgosTranslator`` it makes, so that languages
     served by one multilingual package (NLLB for ru, kk and zh) share one loaded model.
+    The tokenizers load on their own: a run that decodes on other processes (``--jobs``,
+    ``--cluster``) never loads the CTranslate2 model here.
     """
 
     def __init__(self) -> None:
-        self._loaded: dict[tuple[Path, int], tuple[Any, Any, Any]] = {}
+        self._engines: dict[tuple[Path, int], Any] = {}
+        self._tokenizers: dict[Path, tuple[Any, Any]] = {}
 
     def __len__(self) -> int:
-        return len(self._loaded)
+        return len(self._engines)
 
-    def get(self, package: PackageInfo, mt: MTSettings) -> tuple[Any, Any, Any]:
-        """(CTranslate2 translator, source tokenizer, target tokenizer), loaded on first use."""
+    def engine(self, package: PackageInfo, mt: MTSettings) -> Any:
+        """The package's CTranslate2 translator, loaded on first use."""
         key = (package.path.resolve(), mt.threads)
-        if key not in self._loaded:
+        if key not in self._engines:
+            self._engines[key] = _load_engine(package, mt)
+        return self._engines[key]
+
+    def tokenizers(self, package: PackageInfo) -> tuple[Any, Any]:
+        """(source, target) tokenizers, loaded on first use (one object when they are one)."""
+        key = package.path.resolve()
+        if key not in self._tokenizers:
             source = _load_tokenizer(package, package.tokenizer_path)
             target = source
             if package.target_tokenizer_path != package.tokenizer_path:
                 target = _load_tokenizer(package, package.target_tokenizer_path)
-            self._loaded[key] = (_load_engine(package, mt), source, target)
-        return self._loaded[key]
+            self._tokenizers[key] = (source, target)
+        return self._tokenizers[key]
 
 
 class ArgosTranslator:
@@ -65,6 +75,7 @@ class ArgosTranslator:
         max_decoding_length: int = DEFAULT_MAX_DECODING_LENGTH,
         progress: Progress | None = None,
         models: LoadedModels | None = None,
+        pool: BatchPool | None = None,
     ) -> None:
         self.package = package
         self.mt = mt or MTSettings()
@@ -73,6 +84,7 @@ class ArgosTranslator:
         self.max_decoding_length = max_decoding_length
         self.progress = progress
         self.models = models if models is not None else LoadedModels()
+        self.pool = pool
 
     @property
     def name(self) -> str:
@@ -94,20 +106,41 @@ class ArgosTranslator:
         tokens = self.tokenize([texts[i] for i in todo])
         order = sorted(range(len(todo)), key=lambda k: (len(tokens[k]), k))
         size = max(1, self.mt.batch_size)
-        for start in range(0, len(order), size):
-            chunk = order[start : start + size]
-            outputs = self.translate_tokens([tokens[k] for k in chunk])
-            for k, output in zip(chunk, outputs, strict=True):
+        chunks = [order[start : start + size] for start in range(0, len(order), size)]
+        outputs = self.decode([[tokens[k] for k in chunk] for chunk in chunks], report)
+        for chunk, batch in zip(chunks, outputs, strict=True):
+            for k, output in zip(chunk, batch, strict=True):
                 results[todo[k]] = self.detokenize(output)
-            if report is not None:
-                report(len(chunk))
         if report is not None and len(todo) < len(texts):
             report(len(texts) - len(todo))
         return results
 
+    def decode(self, batches: list[Batch], report: Progress | None = None) -> list[Batch]:
+        """Each batch through ``translate_tokens``: here, or on the pool's workers when there
+        is more than one batch (the same batches either way, so the same output)."""
+        if self.pool is not None and len(batches) > 1:
+            return self.pool.map_batches(self.spec(), batches, report)
+        outputs = []
+        for batch in batches:
+            outputs.append(self.translate_tokens(batch))
+            if report is not None:
+                report(len(batch))
+        return outputs
+
+    def spec(self) -> EngineSpec:
+        """What a worker needs to decode for this translator."""
+        return EngineSpec(
+            package=self.package.name,
+            version=self.package.version,
+            path=str(self.package.path),
+            mt=self.mt,
+            target_prefix=self.target_prefix,
+            max_decoding_length=self.max_decoding_length,
+        )
+
     def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
         """Source token lists, with the source prefix token (``>>kaz_Cyrl<<``) when set."""
-        tokenizer = self.models.get(self.package, self.mt)[1]
+        tokenizer = self.models.tokenizers(self.package)[0]
         prefix = [self.source_prefix] if self.source_prefix else []
         return [prefix + list(tokenizer.encode(text)) for text in texts]
 
@@ -118,7 +151,7 @@ class ArgosTranslator:
         source would need more (``DECODING_PER_SOURCE_TOKEN`` each): a long sentence is never
         silently cut short.
         """
-        engine = self.models.get(self.package, self.mt)[0]
+        engine = self.models.engine(self.package, self.mt)
         prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
         longest = max((len(tokens) for tokens in batch), default=0)
         limit = max(self.max_decoding_length, DECODING_PER_SOURCE_TOKEN * longest + 1)
@@ -149,7 +182,7 @@ class ArgosTranslator:
     def detokenize(self, tokens: list[str]) -> str:
         """Text from target tokens, decoded with the target SentencePiece model (which
         also handles byte fallback pieces)."""
-        return str(self.models.get(self.package, self.mt)[2].decode(tokens)).strip()
+        return str(self.models.tokenizers(self.package)[1].decode(tokens)).strip()
 
 
 class _SentencePiece:
@@ -230,6 +263,7 @@ def load_translator(
     *,
     progress: Progress | None = None,
     models: LoadedModels | None = None,
+    pool: BatchPool | None = None,
 ) -> ArgosTranslator | None:
     """The translator for English → ``lang``, or None when no model is installed for it.
 
@@ -248,6 +282,7 @@ def load_translator(
         target_prefix=target_prefix_for(lang, package, choice),
         progress=progress,
         models=models,
+        pool=pool,
     )
 
 

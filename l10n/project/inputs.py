@@ -13,7 +13,7 @@ from ..errors import ConfigError, GlossaryError, L10nError, SourceError
 from ..languages import resolve_all
 from ..memory.store import TranslationMemory
 from ..model import Article, Glossary, Language
-from ..mt import ModelChoice, Translator
+from ..mt import BatchPool, ModelChoice, Translator
 from ..terms.glossary import load_glossary
 from .config import Settings
 from .paths import (
@@ -142,16 +142,19 @@ def _looks_like_path(package: str) -> bool:
     return "/" in package or "\\" in package or package.startswith(("~", "."))
 
 
-def default_translators() -> Callable[[Language, Settings], Translator | None]:
+def default_translators(
+    pool: BatchPool | None = None,
+) -> Callable[[Language, Settings], Translator | None]:
     """A factory of installed Argos models (en→language, or None) for one run: languages
-    served by one package (a multilingual NLLB model) share its loaded model."""
+    served by one package (a multilingual NLLB model) share its loaded model; with a
+    ``pool``, batches are decoded on its workers."""
     from ..mt.argos import LoadedModels, load_translator
 
     models = LoadedModels()
 
     def translator_for(language: Language, settings: Settings) -> Translator | None:
         choice = configured_choice(language, settings)
-        return load_translator(language, settings.mt, choice, models=models)
+        return load_translator(language, settings.mt, choice, models=models, pool=pool)
 
     return translator_for
 

@@ -1,4 +1,5 @@
-"""The Python API after ``run``: ``status``, ``check``, ``export`` and the TMX exchange.
+"""The Python API after ``run``: ``status``, ``check``, ``export``, ``report`` and the TMX
+exchange.
 
 Each function takes ``Settings`` explicitly, reads the catalogs ``run`` wrote, and returns
 a frozen report for the CLI to format.
@@ -9,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from .checks import Check, list_checks, run_checks
 from .errors import CatalogError
 from .model import Article, Catalog, Issue, Language
@@ -19,6 +22,8 @@ from .project.config import Settings
 from .project.inputs import languages_of, load_articles, load_project_glossary, open_memory
 from .project.paths import catalog_path, display_path
 from .publish.export import write_exports
+from .publish.report import Page, build_page, report_data
+from .publish.report_html import write_report
 
 
 @dataclass(frozen=True)
@@ -221,3 +226,41 @@ def tm_import(settings: Settings, path: Path) -> int:
     """Add the units of a TMX file to the translation memory; return how many."""
     count: int = open_memory(settings).import_tmx(path)
     return count
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """The review report: one page per article and language, and the files written."""
+
+    pages: tuple[Page, ...]
+    written: tuple[Path, ...] = ()
+
+    def data(self) -> dict[str, Any]:
+        """The JSON twin of the report (what ``report.json`` holds)."""
+        return report_data(self.pages, version=__version__)
+
+
+def report(
+    settings: Settings,
+    *,
+    languages: Sequence[str] = (),
+    files: Sequence[Path] = (),
+    out: Path | None = None,
+) -> ReportResult:
+    """Build the review report of every article × language; write it to ``out`` if given.
+
+    A language without a catalog yet gets a page of empty segments instead of an error,
+    so the report shows a project as it stands.
+    """
+    langs = languages_of(settings, languages)
+    articles = load_articles(settings, files)
+    glossary = load_project_glossary(settings)
+    pages = []
+    for lang in langs:
+        for article in articles:
+            path = catalog_path(settings, lang, article.document.domain)
+            shown = display_path(path, settings.root)
+            catalog = read_catalog(path)
+            pages.append(build_page(article, catalog, lang, glossary, catalog_path=shown))
+    written = write_report(pages, out, version=__version__) if out is not None else []
+    return ReportResult(tuple(pages), tuple(written))

@@ -21,7 +21,7 @@ from .po.stats import catalog_progress
 from .project.config import Settings
 from .project.inputs import languages_of, load_articles, load_project_glossary, open_memory
 from .project.paths import catalog_path, display_path
-from .publish.export import write_exports
+from .publish.export import write_exports, write_source_page
 from .publish.report import Page, build_page, report_data
 from .publish.report_html import write_report
 
@@ -176,6 +176,25 @@ def check(
     return CheckReport(tuple(issues), loaded.warnings, loaded.errors)
 
 
+def _gate(
+    loaded: _Loaded, fail_under: float | None
+) -> tuple[list[tuple[Language, Article, Catalog]], list[str]]:
+    """The (language, article, catalog) ``--fail-under`` lets through, and the refusals."""
+    accepted: list[tuple[Language, Article, Catalog]] = []
+    refused: list[str] = []
+    for lang, article, path, catalog in loaded.catalogs:
+        state = _summary(lang, [path], [catalog], article.document.domain)
+        if fail_under is not None and state.percent < fail_under:
+            refused.append(
+                f"{lang.code}: {state.article}: only {state.percent:.1f}% of the segments are"
+                f" reviewed, --fail-under needs {fail_under:g}% — review the fuzzy and"
+                " untranslated entries or lower --fail-under"
+            )
+        else:
+            accepted.append((lang, article, catalog))
+    return accepted, refused
+
+
 def export(
     settings: Settings,
     *,
@@ -191,17 +210,12 @@ def export(
     # Every catalog is read before the first file is written, so a broken catalog leaves
     # no export half-made.
     loaded = _load(settings, languages, files)
+    accepted, refused = _gate(loaded, fail_under)
+    versions: dict[str, list[Language]] = {}
+    for lang, article, _ in accepted:
+        versions.setdefault(article.document.domain, []).append(lang)
     written: list[Path] = []
-    refused: list[str] = []
-    for lang, article, path, catalog in loaded.catalogs:
-        state = _summary(lang, [path], [catalog], article.document.domain)
-        if fail_under is not None and state.percent < fail_under:
-            refused.append(
-                f"{lang.code}: {state.article}: only {state.percent:.1f}% of the segments are"
-                f" reviewed, --fail-under needs {fail_under:g}% — review the fuzzy and"
-                " untranslated entries or lower --fail-under"
-            )
-            continue
+    for lang, article, catalog in accepted:
         written.extend(
             write_exports(
                 article.document,
@@ -210,8 +224,18 @@ def export(
                 out,
                 formats=formats,
                 include_fuzzy=include_fuzzy,
+                languages=versions[article.document.domain],
+                base_url=settings.base_url,
             )
         )
+    if "html" in formats:
+        firsts = {a.document.domain: a.document for _, a, _ in accepted}
+        for domain, document in firsts.items():
+            written.append(
+                write_source_page(
+                    document, out, languages=versions[domain], base_url=settings.base_url
+                )
+            )
     return ExportReport(tuple(written), tuple(refused), loaded.warnings, loaded.errors)
 
 
@@ -234,6 +258,10 @@ class ReportResult:
 
     pages: tuple[Page, ...]
     written: tuple[Path, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """Files of the source folder that are not articles: not read."""
+    errors: tuple[str, ...] = ()
+    """Articles that could not be read (not in the report), and broken catalogs."""
 
     def data(self) -> dict[str, Any]:
         """The JSON twin of the report (what ``report.json`` holds)."""
@@ -256,11 +284,16 @@ def report(
     articles = load_articles(settings, files)
     glossary = load_project_glossary(settings)
     pages = []
+    errors = list(articles.errors)
     for lang in langs:
-        for article in articles:
+        for article in articles.articles:
             path = catalog_path(settings, lang, article.document.domain)
             shown = display_path(path, settings.root)
-            catalog = read_catalog(path)
+            try:
+                catalog = read_catalog(path)
+            except CatalogError as err:
+                errors.append(f"{err} (shown as not translated in {lang.code})")
+                catalog = None
             pages.append(build_page(article, catalog, lang, glossary, catalog_path=shown))
     written = write_report(pages, out, version=__version__) if out is not None else []
-    return ReportResult(tuple(pages), tuple(written))
+    return ReportResult(tuple(pages), tuple(written), articles.warnings, tuple(errors))

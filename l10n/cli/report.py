@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .commands import _fail_on_errors, _problems
 from .options import codes, load, project_options
 
 
@@ -38,9 +39,10 @@ def report(
 
     settings = load(config, source, locales, glossary)
     result = review.report(settings, languages=codes(to), files=tuple(files), out=out.resolve())
+    _problems(result)
     if as_json:
         click.echo(json.dumps(result.data(), ensure_ascii=False, indent=1))
-        return
-    index = out.resolve() / "index.html"
-    pages = len(result.pages)
-    click.echo(f"wrote {display_path(index, Path.cwd())} and {pages} page(s)")
+    else:
+        index = out.resolve() / "index.html"
+        click.echo(f"wrote {display_path(index, Path.cwd())} and {len(result.pages)} page(s)")
+    _fail_on_errors(result)

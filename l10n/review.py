@@ -242,7 +242,8 @@ def export(
 def tm_export(settings: Settings, path: Path, *, languages: Sequence[str] = ()) -> int:
     """Write the approved translations of ``languages`` to a TMX file; return the unit count."""
     langs = languages_of(settings, languages)
-    count: int = open_memory(settings, langs).export_tmx(path, [lang.locale for lang in langs])
+    memory = open_memory(settings, langs)
+    count: int = memory.export_tmx(path, [lang.locale for lang in langs], version=__version__)
     return count
 
 

@@ -62,6 +62,9 @@ def segment(file: Path, as_json: bool, show_all: bool) -> None:
     is_flag=True,
     help="Machine-translate again entries that hold machine output (never human ones).",
 )
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the run's report as one JSON document."
+)
 def run(
     config: Path | None,
     source: Path | None,
@@ -70,10 +73,10 @@ def run(
     to: str | None,
     files: Sequence[Path],
     retranslate: bool,
+    as_json: bool,
 ) -> None:
     """Segment the articles, machine-translate, and write the PO catalogs."""
     from .. import pipeline
-    from ..project.paths import display_path
 
     settings = load(config, source, locales, glossary)
     with _progress() as progress:
@@ -84,18 +87,44 @@ def run(
             retranslate=retranslate,
             progress=progress,
         )
-    for warning in report.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    for path in report.templates:
-        click.echo(f"template {display_path(path, settings.root)}")
-    click.echo(_run_table(report))
-    for error in report.errors:
-        click.secho(f"error: {error}", fg="red", err=True)
+    if as_json:
+        click.echo(json.dumps(_run_data(report, settings.root), ensure_ascii=False, indent=1))
+    else:
+        _print_run(report, settings.root)
     if report.errors:
         raise CatalogError(
             f"{len(report.errors)} skipped (an article or a language) — fix the errors above"
             " and run again"
         )
+
+
+def _run_data(report: Any, root: Path) -> dict[str, Any]:
+    """``run --json``: templates, per-language statistics, warnings and errors."""
+    from ..project.paths import display_path
+
+    languages = []
+    for stats in report.languages:
+        record = asdict(stats)
+        record["warnings"] = list(stats.warnings)
+        languages.append(record)
+    return {
+        "templates": [display_path(path, root) for path in report.templates],
+        "languages": languages,
+        "warnings": list(report.warnings),
+        "errors": list(report.errors),
+    }
+
+
+def _print_run(report: Any, root: Path) -> None:
+    from ..project.paths import display_path
+
+    for warning in report.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    for path in report.templates:
+        click.echo(f"template {display_path(path, root)}")
+    click.echo(_run_table(report))
+    for error in report.errors:
+        click.secho(f"error: {error}", fg="red", err=True)
 
 
 def _run_table(report: Any) -> str:

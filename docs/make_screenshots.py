@@ -144,11 +144,12 @@ def chromium_command(profile: Path, *args: str) -> list[str]:
     ]
 
 
-def screenshot(page: Path, png: Path, window: str = WINDOW) -> None:
-    """Render ``page`` to ``png`` (1000×1400 unless ``window`` says otherwise)."""
+def screenshot(page: Path, png: Path, window: str = WINDOW, fragment: str = "") -> None:
+    """Render ``page`` (with a ``#fragment``) to ``png`` (1000×1400 unless ``window`` says)."""
     with tempfile.TemporaryDirectory() as profile:
+        url = page.as_uri() + (f"#{fragment}" if fragment else "")
         command = chromium_command(
-            Path(profile), f"--screenshot={png}", f"--window-size={window}", page.as_uri()
+            Path(profile), f"--screenshot={png}", f"--window-size={window}", url
         )
         subprocess.run(command, check=True, capture_output=True, timeout=120)
 
@@ -168,12 +169,14 @@ def review_project(root: Path, languages: Sequence[str] = ("ru", "kk", "zh")) ->
 
 
 def report_screenshots(out: Path) -> None:
-    """docs/screenshots/report.png (the Russian page) and report-index.png."""
+    """docs/screenshots/report.png (the Chinese page, past the reviewed segments) and
+    report-index.png."""
     with tempfile.TemporaryDirectory() as work:
         root = review_project(Path(work) / "project")
         result = report(load_settings(config=root / "pyproject.toml"), out=Path(work) / "r")
-        page = next(p for p in result.pages if p.language.code == "ru")
-        screenshot(Path(work) / "r" / page.file_name, out / "report.png", "1300,1100")
+        page = next(p for p in result.pages if p.language.code == "zh")
+        where = Path(work) / "r" / page.file_name
+        screenshot(where, out / "report.png", "1300,1100", "state=machine,suggestion,empty")
         screenshot(Path(work) / "r" / "index.html", out / "report-index.png", "1000,420")
         print(out / "report.png", out / "report-index.png")
 

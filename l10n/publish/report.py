@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..checks import run_checks
-from ..model import Article, Catalog, Entry, Glossary, Issue, Language
+from ..model import Article, Catalog, Entry, Glossary, Issue, Language, Segment
 from ..po.entries import is_machine, provenance
 from ..po.stats import count_words
 from ..terms.match import find_terms, target_form
@@ -133,6 +133,28 @@ def _terms(source: str, glossary: Glossary, language: Language) -> tuple[tuple[s
     return tuple(seen.items())
 
 
+def _row(
+    number: int,
+    segment: Segment,
+    entry: Entry | None,
+    terms: tuple[tuple[str, str], ...],
+    findings: tuple[Issue, ...],
+) -> Row:
+    return Row(
+        number=number,
+        source=segment.text,
+        translation=entry.msgstr if entry is not None else "",
+        state=entry_state(entry),
+        kind=segment.kind,
+        source_line=segment.line,
+        po_line=entry.line if entry is not None else None,
+        terms=terms,
+        findings=findings,
+        previous_msgid=entry.previous_msgid if entry is not None else None,
+        notes=tuple(provenance(entry.extracted_comments)) if entry is not None else (),
+    )
+
+
 def build_page(
     article: Article,
     catalog: Catalog | None,
@@ -157,22 +179,9 @@ def build_page(
             continue
         seen.add(segment.text)
         entry = catalog.find(segment.text) if catalog is not None else None
-        line = entry.line if entry is not None else None
-        rows.append(
-            Row(
-                number=len(rows) + 1,
-                source=segment.text,
-                translation=entry.msgstr if entry is not None else "",
-                state=entry_state(entry),
-                kind=segment.kind,
-                source_line=segment.line,
-                po_line=line,
-                terms=_terms(segment.text, glossary, language),
-                findings=tuple(by_line.get(line, [])) if line is not None else (),
-                previous_msgid=entry.previous_msgid if entry is not None else None,
-                notes=tuple(provenance(entry.extracted_comments)) if entry is not None else (),
-            )
-        )
+        found = by_line.get(entry.line, []) if entry is not None and entry.line else []
+        terms = _terms(segment.text, glossary, language)
+        rows.append(_row(len(rows) + 1, segment, entry, terms, tuple(found)))
     titles = [s.text for s in article.segments if s.kind == "title"]
     return Page(
         domain=article.document.domain,

@@ -6,16 +6,15 @@ The project is the bundled article with FAKE catalogs halfway through review
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
+from screenshots import load
 
 from l10n.cli import cli
 from l10n.model import Entry
@@ -27,17 +26,7 @@ ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def _shots() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_screenshots", ROOT / "docs" / "make_screenshots.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SHOTS = _shots()
+SHOTS = load()
 
 
 @pytest.fixture

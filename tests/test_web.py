@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import gettext
 import html
-import importlib.util
 import json
 import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from screenshots import load
 
 from l10n.article.read import read_document
 from l10n.languages import resolve
@@ -36,17 +35,7 @@ LANGS = tuple(resolve(code) for code in ("ru", "kk", "zh"))
 BASE = "https://news.example.org/world"
 
 
-def _shots() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_screenshots", ROOT / "docs" / "make_screenshots.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SHOTS = _shots()
+SHOTS = load()
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,8 @@ def test_run_json_matches_the_catalogs(
     assert data["errors"] == [] and "template " not in done.stdout
     assert (root / "locales" / "ru" / "LC_MESSAGES" / "china-central-asia-article.po").exists()
     again = json.loads(CliRunner().invoke(cli, ["run", "--json"]).stdout)
-    assert again["languages"][0]["kept_machine"] == 32 and again["languages"][0]["translated"] == 0
+    assert again["languages"][0]["unchanged"] == 1  # nothing changed: not even segmented
+    assert again["languages"][0]["translated"] == 0 and again["templates"] == []
 
 
 def test_run_json_without_a_model_says_so(

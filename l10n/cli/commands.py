@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from ..errors import CatalogError, GateError, SourceError
+from .data import run_data
 from .options import codes, load, project_options, table
 
 
@@ -88,7 +89,7 @@ def run(
             progress=progress,
         )
     if as_json:
-        click.echo(json.dumps(_run_data(report, settings.root), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(run_data(report, settings.root), ensure_ascii=False, indent=1))
     else:
         _print_run(report, settings.root)
     if report.errors:
@@ -96,23 +97,6 @@ def run(
             f"{len(report.errors)} skipped (an article or a language) — fix the errors above"
             " and run again"
         )
-
-
-def _run_data(report: Any, root: Path) -> dict[str, Any]:
-    """``run --json``: templates, per-language statistics, warnings and errors."""
-    from ..project.paths import display_path
-
-    languages = []
-    for stats in report.languages:
-        record = asdict(stats)
-        record["warnings"] = list(stats.warnings)
-        languages.append(record)
-    return {
-        "templates": [display_path(path, root) for path in report.templates],
-        "languages": languages,
-        "warnings": list(report.warnings),
-        "errors": list(report.errors),
-    }
 
 
 def _print_run(report: Any, root: Path) -> None:

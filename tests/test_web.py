@@ -190,6 +190,29 @@ def test_exported_pages_pass_axe(document: Document, tmp_path: Path) -> None:
         assert axe_violations(page, tmp_path / page.parent.name) == [], page
 
 
+def test_corpus_pages_pass_axe(tmp_path: Path) -> None:
+    """Every newsroom format of the corpus (lists, datelines, credits, sign-offs) as one page
+    each, in English fallback: the marks and kept blocks are axe-clean too.
+
+    One exception, and only for an article without a headline (a wire brief): axe's
+    best-practice rule page-has-heading-one — the export invents no headline.
+    """
+    corpus = sorted((ROOT / "tests" / "data" / "corpus").glob("*.txt"))
+    assert len(corpus) >= 10
+    untitled = 0
+    for path in corpus:
+        document = read_document(path)
+        page = tmp_path / f"{path.stem}.html"
+        page.write_text(export_document(document, None, resolve("kk"), fmt="html"), "utf-8")
+        found = [v["id"] for v in axe_violations(page, tmp_path / path.stem)]
+        if not any(block.kind == "title" for block in document.blocks):
+            untitled += 1
+            assert found == ["page-has-heading-one"], path.name
+        else:
+            assert found == [], path.name
+    assert 0 < untitled < len(corpus) / 2
+
+
 def test_report_pages_pass_axe(tmp_path: Path) -> None:
     root = SHOTS.review_project(tmp_path / "p")
     result = report(load_settings(config=root / "pyproject.toml"), out=tmp_path / "r")

@@ -1,4 +1,5 @@
-"""The Python API after ``run``: ``status``, ``check``, ``export`` and the TMX exchange.
+"""The Python API after ``run``: ``status``, ``check``, ``export``, ``report`` and the TMX
+exchange.
 
 Each function takes ``Settings`` explicitly, reads the catalogs ``run`` wrote, and returns
 a frozen report for the CLI to format.
@@ -9,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from .checks import Check, list_checks, run_checks
 from .errors import CatalogError
 from .model import Article, Catalog, Issue, Language
@@ -18,7 +21,9 @@ from .po.stats import catalog_progress
 from .project.config import Settings
 from .project.inputs import languages_of, load_articles, load_project_glossary, open_memory
 from .project.paths import catalog_path, display_path
-from .publish.export import write_exports
+from .publish.export import write_exports, write_source_page
+from .publish.report import Page, build_page, report_data
+from .publish.report_html import write_report
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,25 @@ def check(
     return CheckReport(tuple(issues), loaded.warnings, loaded.errors)
 
 
+def _gate(
+    loaded: _Loaded, fail_under: float | None
+) -> tuple[list[tuple[Language, Article, Catalog]], list[str]]:
+    """The (language, article, catalog) ``--fail-under`` lets through, and the refusals."""
+    accepted: list[tuple[Language, Article, Catalog]] = []
+    refused: list[str] = []
+    for lang, article, path, catalog in loaded.catalogs:
+        state = _summary(lang, [path], [catalog], article.document.domain)
+        if fail_under is not None and state.percent < fail_under:
+            refused.append(
+                f"{lang.code}: {state.article}: only {state.percent:.1f}% of the segments are"
+                f" reviewed, --fail-under needs {fail_under:g}% — review the fuzzy and"
+                " untranslated entries or lower --fail-under"
+            )
+        else:
+            accepted.append((lang, article, catalog))
+    return accepted, refused
+
+
 def export(
     settings: Settings,
     *,
@@ -186,17 +210,12 @@ def export(
     # Every catalog is read before the first file is written, so a broken catalog leaves
     # no export half-made.
     loaded = _load(settings, languages, files)
+    accepted, refused = _gate(loaded, fail_under)
+    versions: dict[str, list[Language]] = {}
+    for lang, article, _ in accepted:
+        versions.setdefault(article.document.domain, []).append(lang)
     written: list[Path] = []
-    refused: list[str] = []
-    for lang, article, path, catalog in loaded.catalogs:
-        state = _summary(lang, [path], [catalog], article.document.domain)
-        if fail_under is not None and state.percent < fail_under:
-            refused.append(
-                f"{lang.code}: {state.article}: only {state.percent:.1f}% of the segments are"
-                f" reviewed, --fail-under needs {fail_under:g}% — review the fuzzy and"
-                " untranslated entries or lower --fail-under"
-            )
-            continue
+    for lang, article, catalog in accepted:
         written.extend(
             write_exports(
                 article.document,
@@ -205,15 +224,26 @@ def export(
                 out,
                 formats=formats,
                 include_fuzzy=include_fuzzy,
+                languages=versions[article.document.domain],
+                base_url=settings.base_url,
             )
         )
+    if "html" in formats:
+        firsts = {a.document.domain: a.document for _, a, _ in accepted}
+        for domain, document in firsts.items():
+            written.append(
+                write_source_page(
+                    document, out, languages=versions[domain], base_url=settings.base_url
+                )
+            )
     return ExportReport(tuple(written), tuple(refused), loaded.warnings, loaded.errors)
 
 
 def tm_export(settings: Settings, path: Path, *, languages: Sequence[str] = ()) -> int:
     """Write the approved translations of ``languages`` to a TMX file; return the unit count."""
     langs = languages_of(settings, languages)
-    count: int = open_memory(settings, langs).export_tmx(path, [lang.locale for lang in langs])
+    memory = open_memory(settings, langs)
+    count: int = memory.export_tmx(path, [lang.locale for lang in langs], version=__version__)
     return count
 
 
@@ -221,3 +251,50 @@ def tm_import(settings: Settings, path: Path) -> int:
     """Add the units of a TMX file to the translation memory; return how many."""
     count: int = open_memory(settings).import_tmx(path)
     return count
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """The review report: one page per article and language, and the files written."""
+
+    pages: tuple[Page, ...]
+    written: tuple[Path, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """Files of the source folder that are not articles: not read."""
+    errors: tuple[str, ...] = ()
+    """Articles that could not be read (not in the report), and broken catalogs."""
+
+    def data(self) -> dict[str, Any]:
+        """The JSON twin of the report (what ``report.json`` holds)."""
+        return report_data(self.pages, version=__version__)
+
+
+def report(
+    settings: Settings,
+    *,
+    languages: Sequence[str] = (),
+    files: Sequence[Path] = (),
+    out: Path | None = None,
+) -> ReportResult:
+    """Build the review report of every article × language; write it to ``out`` if given.
+
+    A language without a catalog yet gets a page of empty segments instead of an error,
+    so the report shows a project as it stands.
+    """
+    langs = languages_of(settings, languages)
+    articles = load_articles(settings, files)
+    glossary = load_project_glossary(settings)
+    pages = []
+    errors = list(articles.errors)
+    for lang in langs:
+        for article in articles.articles:
+            path = catalog_path(settings, lang, article.document.domain)
+            shown = display_path(path, settings.root)
+            try:
+                catalog = read_catalog(path)
+            except CatalogError as err:
+                errors.append(f"{err} (shown as not translated in {lang.code})")
+                catalog = None
+            pages.append(build_page(article, catalog, lang, glossary, catalog_path=shown))
+    written = write_report(pages, out, version=__version__) if out is not None else []
+    return ReportResult(tuple(pages), tuple(written), articles.warnings, tuple(errors))

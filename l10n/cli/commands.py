@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,8 @@ from typing import Any
 import click
 
 from ..errors import CatalogError, GateError, SourceError
+from .data import run_data
+from .display import ProgressBar, run_table
 from .options import codes, load, project_options, table
 
 
@@ -73,6 +75,9 @@ def segment(file: Path, as_json: bool, show_all: bool) -> None:
     metavar="ADDRESS",
     help="Decode on a Dask cluster, e.g. tcp://host:8786 (needs l10n[dask]).",
 )
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the run's report as one JSON document."
+)
 def run(
     config: Path | None,
     source: Path | None,
@@ -83,13 +88,13 @@ def run(
     retranslate: bool,
     jobs: int | None,
     cluster: str | None,
+    as_json: bool,
 ) -> None:
     """Segment the articles, machine-translate, and write the PO catalogs."""
     from .. import pipeline
-    from ..project.paths import display_path
 
     settings = load(config, source, locales, glossary)
-    with _progress() as progress:
+    with ProgressBar() as progress:
         report = pipeline.run(
             settings,
             files=tuple(files),
@@ -99,13 +104,10 @@ def run(
             jobs=jobs,
             cluster=cluster,
         )
-    for warning in report.warnings:
-        click.secho(f"warning: {warning}", fg="yellow", err=True)
-    for path in report.templates:
-        click.echo(f"template {display_path(path, settings.root)}")
-    click.echo(_run_table(report))
-    for error in report.errors:
-        click.secho(f"error: {error}", fg="red", err=True)
+    if as_json:
+        click.echo(json.dumps(run_data(report, settings.root), ensure_ascii=False, indent=1))
+    else:
+        _print_run(report, settings.root)
     if report.errors:
         raise CatalogError(
             f"{len(report.errors)} skipped (an article or a language) — fix the errors above"
@@ -113,62 +115,16 @@ def run(
         )
 
 
-def _run_table(report: Any) -> str:
-    head = (
-        "language",
-        "human",
-        "machine",
-        "suggested",
-        "memory",
-        "fuzzy-match",
-        "new MT",
-        "empty",
-        "obsolete",
-        "unchanged",
-    )
-    rows = [head] + [
-        (
-            s.language,
-            s.kept_human,
-            s.kept_machine,
-            s.kept_fuzzy,
-            s.reused_tm,
-            s.fuzzy_matched,
-            s.translated,
-            s.untranslated,
-            s.obsoleted,
-            s.unchanged,
-        )
-        for s in report.languages
-    ]
-    return table(rows)
+def _print_run(report: Any, root: Path) -> None:
+    from ..project.paths import display_path
 
-
-class _progress:
-    """A Click progress bar on a terminal, nothing otherwise; yields a callback or None."""
-
-    def __enter__(self) -> Callable[[str, int, int], None] | None:
-        self._bar: Any = None
-        if not sys.stderr.isatty():
-            return None
-        return self._update
-
-    def _update(self, code: str, done: int, total: int) -> None:
-        label = f"translating {code}"
-        if self._bar is not None and self._bar.label != label:
-            self._close()
-        if self._bar is None:
-            self._bar = click.progressbar(length=total, label=label, file=sys.stderr)
-            self._bar.__enter__()
-        self._bar.update(done - self._bar.pos)
-
-    def _close(self) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(None, None, None)
-            self._bar = None
-
-    def __exit__(self, *exc: object) -> None:
-        self._close()
+    for warning in report.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    for path in report.templates:
+        click.echo(f"template {display_path(path, root)}")
+    click.echo(run_table(report))
+    for error in report.errors:
+        click.secho(f"error: {error}", fg="red", err=True)
 
 
 def _problems(report: Any) -> None:

@@ -6,8 +6,10 @@ only when a command runs, so ``l10n --help`` stays cheap.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,6 +17,7 @@ from .options import config_option
 
 if TYPE_CHECKING:
     from ..model import Language
+    from ..mt.store import PackageInfo
     from ..project.config import Settings
 
 
@@ -25,7 +28,8 @@ def models() -> None:
 
 @models.command("list")
 @config_option
-def list_command(config: Path | None) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+def list_command(config: Path | None, as_json: bool) -> None:
     """Show installed packages and which target language has a model."""
     from ..languages import resolve
     from ..mt import store
@@ -33,6 +37,9 @@ def list_command(config: Path | None) -> None:
 
     settings = load_settings(config=config)
     installed = store.list_packages()
+    if as_json:
+        click.echo(json.dumps(_list_data(settings, installed), ensure_ascii=False, indent=1))
+        return
     click.echo(f"Packages in {store.packages_dir()}:")
     for pkg in installed:
         prefix = f"  target-prefix {pkg.target_prefix}" if pkg.target_prefix else ""
@@ -47,7 +54,44 @@ def list_command(config: Path | None) -> None:
         click.echo(f"  {code:<6} en→{lang.mt_code:<4} {_model_status(lang, settings)}")
 
 
+def _list_data(settings: Settings, installed: Sequence[PackageInfo]) -> dict[str, Any]:
+    """``models list --json``: the packages and, per target language, its model."""
+    from ..languages import resolve
+    from ..mt import store
+
+    packages = [
+        {
+            "name": p.name,
+            "from": p.from_code,
+            "to": p.to_code,
+            "version": p.version,
+            "path": str(p.path),
+            "target_prefix": p.target_prefix,
+        }
+        for p in installed
+    ]
+    languages = []
+    for code in settings.languages:
+        lang = resolve(code)
+        found, status = _model(lang, settings)
+        languages.append(
+            {
+                "language": code,
+                "mt_code": lang.mt_code,
+                "model": found.name if found else None,
+                "version": found.version if found else None,
+                "status": status,
+            }
+        )
+    return {"packages_dir": str(store.packages_dir()), "packages": packages, "languages": languages}
+
+
 def _model_status(lang: Language, settings: Settings) -> str:
+    return _model(lang, settings)[1]
+
+
+def _model(lang: Language, settings: Settings) -> tuple[PackageInfo | None, str]:
+    """The package serving ``lang`` (None when there is none) and a status line."""
     from ..errors import ModelError
     from ..mt import store
     from ..project.inputs import configured_choice
@@ -55,10 +99,10 @@ def _model_status(lang: Language, settings: Settings) -> str:
     try:
         found = store.find_package("en", lang.mt_code, configured_choice(lang, settings))
     except ModelError as err:
-        return f"configured model unusable: {err}"
+        return None, f"configured model unusable: {err}"
     if found is None:
-        return "no model — untranslated entries stay empty for human translators"
-    return f"{found.name} {found.version}"
+        return None, "no model — untranslated entries stay empty for human translators"
+    return found, f"{found.name} {found.version}"
 
 
 @models.command("install")

@@ -11,7 +11,7 @@ import re
 import sys
 
 from ..model import Catalog, Entry
-from . import linebreak
+from . import linebreak_fast as linebreak
 
 PAGE_WIDTH = 79
 """GNU gettext's default page width (``msgcat -w``)."""
@@ -159,11 +159,15 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> list
     first = True
     for index, (text, fixed) in enumerate(portions):
         more = index < len(portions) - 1
-        breaks = linebreak.width_breaks(text, fixed, width, len(name) + 1 if first else 0)
-        if first and text and (more or len(name) + 1 > width or any(breaks)):
+        start = len(name) + 1
+        if (
+            first
+            and text
+            and (more or start > width or linebreak.needs_break(text, fixed, width, start))
+        ):
             out.append(f'{prefix}{name} ""')
             first = False
-            breaks = linebreak.width_breaks(text, fixed, width, 0)
+        breaks = linebreak.line_breaks(text, fixed, width, start if first else 0)
         pieces = _split(text, breaks)
         head = f"{prefix}{name} " if first else prefix
         out.append(f'{head}"{pieces[0]}"')
@@ -172,32 +176,36 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> list
     return out
 
 
-def _portions(value: str) -> list[tuple[str, list[bool]]]:
+_SPECIAL = re.compile('[\\a\\b\\f\\n\\r\\t\\v\\\\"]')
+_ESCAPED_PAIR = re.compile(r"\\.")
+_NO_FIXED: frozenset[int] = frozenset()
+# The backslash first, so that no escape is escaped again.
+_ESCAPE_ORDER = sorted(
+    ((char, "\\" + code) for char, code in _ESCAPES.items()), key=lambda e: e[0] != "\\"
+)
+
+
+def _portions(value: str) -> list[tuple[str, frozenset[int]]]:
     """Escaped portions ending after each ``\\n``, with the positions where no break may go."""
+    if _SPECIAL.search(value) is None:
+        return [(value, _NO_FIXED)]  # nothing to escape (most text): one portion
     raw = re.split(r"(?<=\n)", value)
     if len(raw) > 1 and raw[-1] == "":
         raw.pop()
     portions = []
     for part in raw:
-        text, fixed = [], []
-        for char in part:
-            if char in _ESCAPES:
-                text += ["\\", _ESCAPES[char]]
-                fixed += [False, True]
-            else:
-                text.append(char)
-                fixed.append(False)
+        text = part
+        for char, escaped in _ESCAPE_ORDER:
+            if char in text:
+                text = text.replace(char, escaped)
+        # No break inside an escape sequence, nor before a portion's final "\\n".
+        fixed = {match.start() + 1 for match in _ESCAPED_PAIR.finditer(text)}
         if part.endswith("\n"):
-            fixed[-2] = True
-        portions.append(("".join(text), fixed))
+            fixed.add(len(text) - 2)
+        portions.append((text, frozenset(fixed)))
     return portions
 
 
-def _split(text: str, breaks: list[bool]) -> list[str]:
-    pieces, start = [], 0
-    for index, brk in enumerate(breaks):
-        if brk:
-            pieces.append(text[start:index])
-            start = index
-    pieces.append(text[start:])
-    return pieces
+def _split(text: str, breaks: list[int]) -> list[str]:
+    starts = [0, *breaks]
+    return [text[start:end] for start, end in zip(starts, [*breaks, len(text)], strict=True)]

@@ -118,8 +118,15 @@ def line_break_class(char: str) -> str:
 
 @lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
-    """Columns a character takes: 2 for East Asian wide, 0 for combining marks, else 1."""
-    if unicodedata.category(char) in ("Mn", "Me", "Cf") and char != "\u00ad":
+    """Columns a character takes, as gnulib's ``uc_width`` counts them.
+
+    0 for combining marks, format characters (the soft hyphen too) and the Hangul medial
+    vowels and final consonants, which join the syllable before them; 2 for East Asian
+    wide and fullwidth characters; else 1. (Checked against ``msgcat``.)
+    """
+    if unicodedata.category(char) in ("Mn", "Me", "Cf") or "\u1160" <= char < "\u1200":
+        return 0
+    if "\ud7b0" <= char < "\ud800":
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 

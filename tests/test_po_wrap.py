@@ -62,6 +62,17 @@ def test_fast_path_decides_supported_text_itself(text: str, width: int) -> None:
     assert fast.line_breaks(text, (), width, 0) == reference(text, frozenset(), width, 0)
 
 
+CYRILLIC = "abcXYZ019 .,;:!?'\"()-%№«»„“”‘’—–…\u00a0 Китайпроведётсаммит ӘҒҚҢӨҰҮҺІ әғқңөұүһі"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=CYRILLIC, max_size=200), width=st.integers(0, 90))
+def test_single_byte_path_gives_the_reference_breaks(text: str, width: int) -> None:
+    """Russian and Kazakh text (all of it in KZ-1048, mapped byte by byte)."""
+    text.encode("kz1048")  # the alphabet is what this test is about
+    assert fast.line_breaks(text, (), width, 3) == reference(text, frozenset(), width, 3)
+
+
 def representatives() -> dict[bytes, str]:
     """One character for each letter of the fast path (a class at a width)."""
     found: dict[bytes, str] = {}

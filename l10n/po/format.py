@@ -155,24 +155,20 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> list
     after_break = len(prefix) + 1
     width = PAGE_WIDTH - 1 - after_break if wrap else sys.maxsize
     portions = _portions(value)
-    out: list[str] = []
-    first = True
-    for index, (text, fixed) in enumerate(portions):
-        more = index < len(portions) - 1
-        start = len(name) + 1
-        if (
-            first
-            and text
-            and (more or start > width or linebreak.needs_break(text, fixed, width, start))
-        ):
-            out.append(f'{prefix}{name} ""')
-            first = False
-        breaks = linebreak.line_breaks(text, fixed, width, start if first else 0)
-        pieces = _split(text, breaks)
-        head = f"{prefix}{name} " if first else prefix
+    text, fixed = portions[0]
+    start = len(name) + 1
+    # gettext writes `name ""` and starts on the next line when the first portion cannot
+    # stay on the name's line: more portions follow, or it would need a break there.
+    own_line = bool(text) and (
+        len(portions) > 1 or start > width or linebreak.needs_break(text, fixed, width, start)
+    )
+    out = [f'{prefix}{name} ""'] if own_line else []
+    head, column = (prefix, 0) if own_line else (f"{prefix}{name} ", start)
+    for text, fixed in portions:
+        pieces = _split(text, linebreak.line_breaks(text, fixed, width, column))
         out.append(f'{head}"{pieces[0]}"')
         out += [f'{prefix}"{piece}"' for piece in pieces[1:]]
-        first = False
+        head, column = prefix, 0
     return out
 
 
@@ -207,5 +203,7 @@ def _portions(value: str) -> list[tuple[str, frozenset[int]]]:
 
 
 def _split(text: str, breaks: list[int]) -> list[str]:
+    if not breaks:
+        return [text]
     starts = [0, *breaks]
     return [text[start:end] for start, end in zip(starts, [*breaks, len(text)], strict=True)]

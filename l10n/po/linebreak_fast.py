@@ -150,10 +150,16 @@ _LETTERS = _Letters()
 def _translate(text: str) -> bytes:
     """The class letters of a non-ASCII text.
 
-    ``str.translate`` over a list indexed by code point is about twice as fast as over a
-    dict; the list covers the BMP and is filled on first sight of a character (an unfilled
-    entry deletes the character, which is how a new one is noticed).
+    Text that the single-byte KZ-1048 encoding holds (Russian and Kazakh news) is encoded
+    and mapped with ``bytes.translate``, five times faster. Else ``str.translate`` over a
+    list indexed by code point, about twice as fast as over a dict; the list covers the
+    BMP and is filled on first sight of a character (an unfilled entry deletes the
+    character, which is how a new one is noticed).
     """
+    try:  # ASCII, Russian, Kazakh, dashes, guillemets, curly quotes…
+        return text.encode("kz1048").translate(_kz1048_letters())
+    except UnicodeEncodeError:  # CJK text fails at once, at its first character
+        pass
     table = _bmp_letters()
     letters = text.translate(table)
     if len(letters) != len(text):
@@ -164,6 +170,19 @@ def _translate(text: str) -> bytes:
     if not letters.isascii():  # a character beyond the BMP was left as it was
         letters = text.translate(_LETTERS)
     return letters.encode("ascii")
+
+
+@lru_cache(maxsize=1)
+def _kz1048_letters() -> bytes:
+    """``bytes.translate`` table: a KZ-1048 byte -> the class letter of its character."""
+    table = bytearray(b"!" * 256)
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode("kz1048")
+        except UnicodeDecodeError:
+            continue
+        table[byte] = ord(_LETTERS[ord(char)])
+    return bytes(table)
 
 
 @lru_cache(maxsize=1)

@@ -159,16 +159,19 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> list
     start = len(name) + 1
     # gettext writes `name ""` and starts on the next line when the first portion cannot
     # stay on the name's line: more portions follow, or it would need a break there.
-    own_line = bool(text) and (
-        len(portions) > 1 or start > width or linebreak.needs_break(text, fixed, width, start)
-    )
+    if len(portions) > 1 or (text and start > width):
+        own_line, breaks = True, linebreak.line_breaks(text, fixed, width, 0)
+    else:
+        own_line, breaks = linebreak.first_breaks(text, fixed, width, start)
     out = [f'{prefix}{name} ""'] if own_line else []
-    head, column = (prefix, 0) if own_line else (f"{prefix}{name} ", start)
-    for text, fixed in portions:
-        pieces = _split(text, linebreak.line_breaks(text, fixed, width, column))
+    head = prefix if own_line else f"{prefix}{name} "
+    for index, (text, fixed) in enumerate(portions):
+        if index:
+            breaks = linebreak.line_breaks(text, fixed, width, 0)
+        pieces = _split(text, breaks)
         out.append(f'{head}"{pieces[0]}"')
         out += [f'{prefix}"{piece}"' for piece in pieces[1:]]
-        head, column = prefix, 0
+        head = prefix
     return out
 
 

@@ -47,18 +47,29 @@ def line_breaks(text: str, fixed: Collection[int], width: int, start_column: int
     return _fill(letters, fixed, columns, width, start_column)
 
 
-def needs_break(text: str, fixed: Collection[int], width: int, start_column: int) -> bool:
-    """Whether :func:`line_breaks` would break ``text`` at all (without filling the lines)."""
+def first_breaks(
+    text: str, fixed: Collection[int], width: int, start_column: int
+) -> tuple[bool, list[int]]:
+    """A field's first portion, after its name (``start_column`` wide), as gettext has it.
+
+    ``(True, breaks)`` when the portion cannot stay on the name's line: it would need a
+    break there, so it goes under an empty ``name ""`` line, broken from column 0;
+    ``(False, [])`` when it stays (it fits, or no break could help).
+    """
     if start_column + len(text) * (1 if text.isascii() else 2) <= width:
-        return False
+        return False, []
     analysed = _analyse(text)
     if analysed is None:
-        return bool(line_breaks(text, fixed, width, start_column))
+        if line_breaks(text, fixed, width, start_column):
+            return True, line_breaks(text, fixed, width, 0)
+        return False, []
     letters, columns = analysed
-    return start_column + columns[-1] > width and _first(letters, fixed, 0) >= 0
+    if start_column + columns[-1] <= width or _first(letters, fixed, 0) < 0:
+        return False, []
+    return True, _fill(letters, fixed, columns, width, 0)
 
 
-@lru_cache(maxsize=64)  # wrap_field asks twice for a first line that does not fit
+@lru_cache(maxsize=16)  # the reference fallback of first_breaks asks twice
 def _analyse(text: str) -> tuple[bytes, Sequence[int]] | None:
     """Class letters and prefix widths (``columns[i]``: the width of ``text[:i]``).
 

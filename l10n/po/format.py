@@ -168,9 +168,12 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> list
     for index, (text, fixed) in enumerate(portions):
         if index:
             breaks = linebreak.line_breaks(text, fixed, width, 0)
-        pieces = _split(text, breaks)
-        out.append(f'{head}"{pieces[0]}"')
-        out += [f'{prefix}"{piece}"' for piece in pieces[1:]]
+        if not breaks:
+            out.append(f'{head}"{text}"')
+        else:
+            out.append(f'{head}"{text[: breaks[0]]}"')
+            ends = [*breaks[1:], len(text)]
+            out += [f'{prefix}"{text[a:b]}"' for a, b in zip(breaks, ends, strict=True)]
         head = prefix
     return out
 
@@ -203,10 +206,3 @@ def _portions(value: str) -> list[tuple[str, frozenset[int]]]:
             fixed.add(len(text) - 2)
         portions.append((text, frozenset(fixed)))
     return portions
-
-
-def _split(text: str, breaks: list[int]) -> list[str]:
-    if not breaks:
-        return [text]
-    starts = [0, *breaks]
-    return [text[start:end] for start, end in zip(starts, [*breaks, len(text)], strict=True)]

@@ -8,7 +8,7 @@ msgid. "old" is ``format_catalog`` with the pre-change ``wrap_field``
 (``po_format_before.py``), "new" the current one; both must print the same bytes, and if
 GNU ``msgcat`` is installed, so must it. Runs alternate, best of ``--repeat``, timed in
 CPU seconds of this process (the machine is shared; wall-clock seconds are printed too).
-The line breaker's small per-text cache is cleared before each run.
+Nothing is cached between runs.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from po_samples import news_catalog  # noqa: E402
 
 from l10n.model import Catalog  # noqa: E402
 from l10n.po import format as po_format  # noqa: E402
-from l10n.po import linebreak_fast  # noqa: E402
 
 
 def timed(function: Callable[[], str]) -> tuple[float, float, str]:
@@ -51,7 +50,6 @@ def format_old(catalog: Catalog) -> str:
 
 
 def format_new(catalog: Catalog) -> str:
-    linebreak_fast._analyse.cache_clear()
     return po_format.format_catalog(catalog)
 
 

@@ -64,12 +64,15 @@ def first_breaks(
             return True, line_breaks(text, fixed, width, 0)
         return False, []
     letters, columns = analysed
-    if start_column + columns[-1] <= width or _first(letters, fixed, 0) < 0:
+    if start_column + columns[-1] <= width:
         return False, []
-    return True, _fill(letters, fixed, columns, width, 0)
+    breaks = _fill(letters, fixed, columns, width, 0)
+    if breaks:  # it breaks even from column 0, so after the name too
+        return True, breaks
+    # One line from column 0: it goes there if a break after the name is possible at all.
+    return columns[-1] <= width and _first(letters, fixed, 0) >= 0, []
 
 
-@lru_cache(maxsize=16)  # the reference fallback of first_breaks asks twice
 def _analyse(text: str) -> tuple[bytes, Sequence[int]] | None:
     """Class letters and prefix widths (``columns[i]``: the width of ``text[:i]``).
 

@@ -19,7 +19,8 @@ with a small fix-up layer of ours on top (:func:`split_sentences`):
 - a cut inside a web or e-mail address (``…/index.html?utm_source=x``) is undone.
 
 Every fix-up looks only at the two pieces around one cut: the cost stays one pySBD call
-per paragraph plus a linear pass.
+per paragraph (per chunk of a very long one, :mod:`l10n.article.chunks`) plus a linear
+pass.
 
 Sentences are located in the original text, so joining ``sentence + separator`` over the
 result always reproduces the input exactly, whatever pySBD does to whitespace.
@@ -33,6 +34,7 @@ from dataclasses import replace
 
 from ..model import TRANSLATED_KINDS, Block, BlockKind, Document, Segment
 from ..patterns import EMAIL_RE, LIST_MARKER, URL_RE, is_translatable
+from .chunks import CHUNK, chunk_spans
 
 _PUNCTUATION_ONLY = re.compile(r"[\W_]+")
 _TIME_PHRASE = re.compile(r"(?:[A-Z][a-z]*\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.", re.IGNORECASE)
@@ -67,19 +69,21 @@ _COMPANY = ("Co.", "Corp.", "Inc.", "Ltd.", "LLC", "JSC", "PLC", "plc", "AG", "S
 _LAST_WORD = re.compile(r"(?:^|[\s(\[\"“‘'–—/-])(?P<word>[A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
 
 
-def split_sentences(text: str) -> list[tuple[str, str]]:
+def split_sentences(text: str, *, chunk_size: int | None = CHUNK) -> list[tuple[str, str]]:
     """Split ``text`` into ``(sentence, separator)`` pairs.
 
     The separator is the whitespace that followed the sentence ("" after the last one);
     ``"".join(s + sep for s, sep in split_sentences(text)) == text`` always holds.
     Leading whitespace, if any, stays at the start of the first sentence; text that is
-    only whitespace gives one pair with an empty sentence.
+    only whitespace gives one pair with an empty sentence. A text longer than two
+    ``chunk_size`` goes to pySBD in chunks (:mod:`l10n.article.chunks`), with the same
+    result; ``None`` never cuts.
     """
     if not text:
         return []
     if not text.strip():
         return [("", text)]
-    spans = _fix_spans(text, _locate(text, _pysbd_pieces(text)))
+    spans = _fix_spans(text, _cover(text, _pysbd_spans(text, chunk_size)))
     pairs: list[tuple[str, str]] = []
     for number, (start, end) in enumerate(spans):
         following = spans[number + 1][0] if number + 1 < len(spans) else len(text)
@@ -87,15 +91,22 @@ def split_sentences(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _pysbd_pieces(text: str) -> list[str]:
+def _pysbd_spans(text: str, chunk_size: int | None) -> list[Span]:
+    """pySBD's sentences located in ``text``, one pySBD call per chunk."""
     import pysbd
 
     segmenter = pysbd.Segmenter(language="en", clean=False)
-    return [str(piece) for piece in segmenter.segment(text)]
+    chunks = chunk_spans(text, chunk_size) if chunk_size else [(0, len(text))]
+    spans: list[Span] = []
+    for start, end in chunks:
+        part = text[start:end]
+        pieces = [str(piece) for piece in segmenter.segment(part)]
+        spans += [(start + a, start + b) for a, b in _locate(part, pieces)]
+    return spans
 
 
 def _locate(text: str, pieces: Iterable[str]) -> list[Span]:
-    """Find each piece in ``text`` in order; the spans cover all of ``text``."""
+    """Find each piece in ``text`` in order (pieces not found are skipped)."""
     spans: list[Span] = []
     cursor = 0
     for piece in pieces:
@@ -105,7 +116,7 @@ def _locate(text: str, pieces: Iterable[str]) -> list[Span]:
             continue
         spans.append((found, found + len(wanted)))
         cursor = found + len(wanted)
-    return _cover(text, spans)
+    return spans
 
 
 def _cover(text: str, spans: list[Span]) -> list[Span]:

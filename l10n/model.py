@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-BlockKind = Literal["chrome", "title", "byline", "heading", "paragraph", "caption", "media"]
+BlockKind = Literal["chrome", "title", "byline", "heading", "paragraph", "caption", "media", "alt"]
 """What a block of the article is.
 
 - ``chrome``: scraped page furniture (``Download``, ``Search Trends``); dropped from
@@ -27,10 +27,47 @@ BlockKind = Literal["chrome", "title", "byline", "heading", "paragraph", "captio
 - ``paragraph``: running text, split into sentences.
 - ``caption``: a photo caption; its agency credit (``/Xinhua``) is kept in ``Block.credit``.
 - ``media``: a video timestamp (``01:50``) or other text with nothing to translate.
+- ``alt``: an image's alternative text (HTML ``alt``, Markdown ``![alt](…)``).
 """
+
+Syntax = Literal["text", "html", "markdown"]
+"""What a source file is written in: plain text, HTML or Markdown."""
 
 Origin = Literal["human", "tm", "mt", "none"]
 Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class InlineTag:
+    """What one numbered placeholder of a block stands for (``<1>…</1>`` or ``<2/>``).
+
+    The spans are offsets in ``Document.source``; export copies that markup back byte for
+    byte, so attributes (``href``, ``title``, ``class``) never enter a catalog.
+    """
+
+    number: int
+    open: tuple[int, int]
+    """The start tag (``<a href="…">``, Markdown ``[``), or the whole of a void element."""
+    close: tuple[int, int] | None = None
+    """The end tag (``</a>``, Markdown ``](url)``); None for a void placeholder (``<2/>``)."""
+
+
+MarkupSyntax = Literal["html", "attribute", "markdown", "yaml"]
+"""How a text is written back into its source: HTML text, an HTML attribute value (quotes
+included), Markdown inline text, or a YAML scalar (front matter)."""
+
+
+@dataclass(frozen=True)
+class Markup:
+    """Where a block's text stands in a marked-up source (HTML or Markdown)."""
+
+    start: int
+    end: int
+    """``Document.source[start:end]`` is the block's text as written, inline markup included."""
+    syntax: MarkupSyntax
+    tags: tuple[InlineTag, ...] = ()
+    head: bool = False
+    """Text of the page's ``<head>`` (``<title>``) or front matter, not of the article body."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +86,8 @@ class Block:
     """What stands between the caption text and its credit in the source."""
     duplicate_of: int | None = None
     """For a repeated caption: the index of the first block with the same text."""
+    markup: Markup | None = None
+    """For an HTML or Markdown source: where the text is, what its placeholders stand for."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +101,12 @@ class Document:
     domain: str
     """The gettext domain: the source file's stem."""
     blocks: tuple[Block, ...]
+    syntax: Syntax = "text"
+    source: str = ""
+    """The decoded source file, for an HTML or Markdown source (export splices into it)."""
+    lang_slot: tuple[int, int, str] | None = None
+    """Where ``<html lang>`` goes: (start, end, template); ``source[start:end]`` is replaced by
+    the template with ``{}`` filled with the language tag. None: nowhere (a fragment)."""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from ..model import Block, Document, Segment
 from ..patterns import LIST_MARKER, is_translatable
+from .inline import keep_pairs_whole, renumber
 
 _PUNCTUATION_ONLY = re.compile(r"[\W_]+")
 _TIME_PHRASE = re.compile(r"(?:[A-Z][a-z]*\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.", re.IGNORECASE)
@@ -119,10 +120,16 @@ def segment_blocks(document: Document) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def _block_pairs(block: Block) -> list[tuple[str, str]]:
-    """(text, separator) of each segment; a list item's marker is a segment of its own."""
+def block_pairs(block: Block) -> list[tuple[str, str]]:
+    """(text, separator) of each segment; a list item's marker is a segment of its own.
+
+    In a block with markup the placeholders keep the block's numbering here; each segment's
+    text has them renumbered from 1 (:func:`l10n.article.inline.renumber`).
+    """
     if block.kind != "paragraph":
         return [(block.text, "")]
+    if block.markup is not None:  # HTML or Markdown: lists are markup, pairs stay whole
+        return keep_pairs_whole(split_sentences(block.text))
     marker = LIST_MARKER.match(block.text)
     if marker is None:
         return split_sentences(block.text)
@@ -130,14 +137,14 @@ def _block_pairs(block: Block) -> list[tuple[str, str]]:
 
 
 def _block_segments(block: Block) -> list[Segment]:
-    pairs = _block_pairs(block)
+    pairs = block_pairs(block)
     return [
         Segment(
             id=f"b{block.index}.s{position}",
             block=block.index,
             position=position,
             kind=block.kind,
-            text=text,
+            text=renumber(text) if block.markup is not None else text,
             line=block.line,
             separator=separator,
             translatable=is_translatable(text),

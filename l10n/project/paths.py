@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..article.read import READERS
 from ..errors import SourceError
 from ..model import Language
 from .config import Settings
@@ -19,19 +20,24 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def source_files(settings: Settings, files: Sequence[Path] = ()) -> list[Path]:
-    """The articles to work on: the given files, or every ``*.txt`` in the source directory."""
+    """The articles to work on: the given files, or every article in the source directory.
+
+    An article is a file whose suffix has a reader (``l10n.article.read.READERS``: ``.txt``,
+    ``.html``, ``.htm``, ``.md``, ``.markdown``, in any case).
+    """
     if files:
         return list(files)
     folder = settings.source
+    kinds = ", ".join(f"*{suffix}" for suffix in READERS)
     if not folder.is_dir():
         raise SourceError(
-            "source directory not found — create it and put English articles (*.txt) in it",
+            f"source directory not found — create it and put English articles ({kinds}) in it",
             path=display_path(folder, settings.root),
         )
-    found = sorted(folder.glob("*.txt"))
+    found = sorted(p for p in folder.iterdir() if p.suffix.lower() in READERS and p.is_file())
     if not found:
         raise SourceError(
-            "no articles (*.txt) found — put an English article in it",
+            f"no articles ({kinds}) found — put an English article in it",
             path=display_path(folder, settings.root),
         )
     return found

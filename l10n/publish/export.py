@@ -18,6 +18,7 @@ from ..model import Catalog, Document, Language
 from ..po.io import atomic_write, write_mo
 from . import render
 from .localize import localize
+from .splice import plain_blocks, splice
 
 FORMATS = ("txt", "md", "html")
 """Text formats ``export_document`` renders; ``write_exports`` also accepts ``mo``."""
@@ -33,13 +34,20 @@ def export_document(
 ) -> str:
     """The article rebuilt in ``language`` as ``txt``, ``md`` or ``html`` text.
 
-    ``catalog`` may be None: everything falls back to English. Raises ``ExportError`` for an
-    unknown format.
+    An HTML source exported as ``html`` and a Markdown source exported as ``md`` are the
+    source file itself with each text replaced (:mod:`l10n.publish.splice`); other formats
+    are rendered from the blocks, inline markup left out. ``catalog`` may be None:
+    everything falls back to English. Raises ``ExportError`` for an unknown format.
     """
     renderers = {"txt": render.render_txt, "md": render.render_md, "html": render.render_html}
     if fmt not in renderers:
         raise ExportError(f"unknown export format {fmt!r} — use one of txt, md, html, mo")
+    if (document.syntax, fmt) in (("html", "html"), ("markdown", "md")):
+        every = localize(document, catalog, language, include_fuzzy=include_fuzzy, every_block=True)
+        return splice(document, every, language)
     blocks = localize(document, catalog, language, include_fuzzy=include_fuzzy)
+    if document.syntax != "text":
+        blocks = plain_blocks(blocks)
     return renderers[fmt](document, blocks, language)
 
 

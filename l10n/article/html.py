@@ -237,11 +237,13 @@ def _walk(reader: _Reader, element: Element, kind: BlockKind) -> None:
 
 def _flush(reader: _Reader, run: _Run) -> None:
     nodes = _trim(run.nodes)
+    kind = run.kind
+    if nodes and all(isinstance(n, Text) or n.tag == "time" for n in nodes):
+        kind = "byline" if any(isinstance(n, Element) for n in nodes) else kind
+    while len(nodes) == 1 and isinstance(nodes[0], Element) and _wraps_text(nodes[0]):
+        nodes = _trim(nodes[0].children)  # <p><b>All of it</b></p>: no placeholder needed
     if not nodes:
         return
-    kind = run.kind
-    if all(isinstance(n, Text) or n.tag == "time" for n in nodes):
-        kind = "byline" if any(isinstance(n, Element) for n in nodes) else kind
     credit, nodes = _split_credit(reader.source, nodes) if kind == "caption" else ("", nodes)
     builder = _Text()
     for node in nodes:
@@ -252,6 +254,10 @@ def _flush(reader: _Reader, run: _Run) -> None:
         reader.add(kind, text, markup, credit=credit)
     for image in builder.images:
         _alt_block(reader, image)
+
+
+def _wraps_text(element: Element) -> bool:
+    return element.tag not in _VOID_INLINE and element.tag not in _OPAQUE_IN_TEXT
 
 
 def _trim(nodes: list[Element | Text]) -> list[Element | Text]:

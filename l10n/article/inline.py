@@ -154,8 +154,9 @@ def problems(source: str, target: str) -> list[str]:
     return messages
 
 
-def _order(placeholder: str) -> tuple[int, str]:
-    return int(re.sub(r"\D", "", placeholder)), placeholder
+def _order(placeholder: str) -> tuple[int, int]:
+    """By number; ``<N>`` before ``</N>``."""
+    return int(re.sub(r"\D", "", placeholder)), placeholder.startswith("</")
 
 
 def well_nested(text: str) -> bool:

@@ -9,8 +9,10 @@ source's own markup for it (``<a href="…">``, ``](url)``), byte for byte. So a
 neither inject markup (``<script>`` comes out as ``&lt;script&gt;``) nor Markdown structure
 (a line break becomes a space, a leading ``#`` or ``1.`` is escaped).
 
-Everything outside the blocks — boilerplate, scripts, attributes, code blocks, front-matter
-keys that are not translated — is copied as it is; ``<html lang>`` is set to the language.
+In HTML a sentence published in English (no reviewed translation) is marked
+``<span lang="en">``. Everything outside the blocks — boilerplate, scripts, attributes, code
+blocks, front-matter keys that are not translated — is copied as it is; ``<html lang>`` is
+set to the language.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ class _Splicer:
 def _replacement(local: LocalBlock) -> _Replacement | None:
     block, markup = local.block, local.block.markup
     sources = [text for text, _ in block_pairs(block)]
-    if markup is None or _unchanged(local, sources):
+    wrap = markup is not None and markup.syntax == "html" and not markup.head
+    if markup is None or (_unchanged(local, sources) and not (wrap and _english(local))):
         return None
     if markup.syntax == "attribute":
         text = " ".join(local.text.split())
@@ -85,7 +88,6 @@ def _replacement(local: LocalBlock) -> _Replacement | None:
         return _Replacement(markup.start, markup.end, lambda emit: dumped)
     tags = {tag.number: tag for tag in markup.tags}
     escape = _html_text if markup.syntax == "html" else _md_text
-    wrap = markup.syntax == "html" and not markup.head
 
     def render(emit: Emit) -> str:
         return "".join(
@@ -104,6 +106,11 @@ def _unchanged(local: LocalBlock, sources: list[str]) -> bool:
         piece.text == inline.renumber(source)
         for piece, source in zip(local.pieces, sources, strict=True)
     )
+
+
+def _english(local: LocalBlock) -> bool:
+    """A sentence of the block falls back to English (HTML marks it ``lang="en"``)."""
+    return any(piece.fallback for piece in local.pieces)
 
 
 def _piece(

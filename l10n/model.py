@@ -107,6 +107,8 @@ class Document:
     lang_slot: tuple[int, int, str] | None = None
     """Where ``<html lang>`` goes: (start, end, template); ``source[start:end]`` is replaced by
     the template with ``{}`` filled with the language tag. None: nowhere (a fragment)."""
+    bom: bool = False
+    """The HTML or Markdown file starts with a UTF-8 byte order mark (``source`` has none)."""
 
 
 @dataclass(frozen=True)

@@ -46,13 +46,15 @@ def _fmt(document: Document) -> str:
 
 
 def _variants(page: Path, tmp_path: Path) -> list[Path]:
-    """The page as written, with CRLF line ends, and without a final newline."""
+    """The page as written, with CRLF line ends, without a final newline, and with a BOM."""
     text = page.read_text(encoding="utf-8")
     crlf = tmp_path / f"crlf-{page.name}"
     crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     bare = tmp_path / f"bare-{page.name}"
     bare.write_bytes(text.rstrip("\n").encode("utf-8"))
-    return [page, crlf, bare]
+    bom = tmp_path / f"bom-{page.name}"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    return [page, crlf, bare, bom]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])

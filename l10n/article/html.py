@@ -307,11 +307,15 @@ class _Text:
 
     def add(self, node: Element | Text) -> None:
         if isinstance(node, Text):
-            stripped = node.text.strip(" \t\n\r\f")
-            if stripped:
-                lead = len(node.text) - len(node.text.lstrip(" \t\n\r\f"))
-                trail = len(node.text) - len(node.text.rstrip(" \t\n\r\f"))
+            lead = len(node.text) - len(node.text.lstrip(" \t\n\r\f"))
+            trail = len(node.text) - len(node.text.rstrip(" \t\n\r\f"))
+            if node.text.strip(" \t\n\r\f"):
                 self._cover(node.start + lead, node.end - trail)
+            if inline.has_placeholders(node.text):  # text that reads "<1>": kept as written
+                span = (node.start + lead, node.end - trail)
+                self.tags.append(InlineTag(len(self.tags) + 1, span))
+                self.pieces.append(f" {inline.void_tag(len(self.tags))} ")
+                return
             self.pieces.append(node.text)
             return
         self.images.extend(e for e in node.iter() if e.tag == "img")

@@ -212,6 +212,10 @@ class _Aligner:
     def step(self, token: Any) -> bool:
         kind, start = token.type, self.cursor
         if kind == "text":
+            if inline.has_placeholders(token.content):  # text that reads "<1>": kept as written
+                ok = self.take(token.content)
+                self.void(start)
+                return ok
             self.pieces.append(token.content)
             return self.take(token.content)
         if kind == "text_special":

@@ -11,7 +11,9 @@ naming the file and, where known, the line.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import SourceError
@@ -44,10 +46,13 @@ def read_document(path: Path, *, name: str | None = None, domain: str | None = N
     UTF-8, empty, or has no translatable text.
     """
     name = name or str(path)
-    text = _decode(_read_bytes(path, name), name)
+    data = _read_bytes(path, name)
+    text = _decode(data, name)
     reader = READERS.get(path.suffix.lower(), parse_document)
     document = reader(text, path=path, name=name, domain=domain or path.stem)
     _require_text(document, text)
+    if document.syntax != "text" and data.startswith(codecs.BOM_UTF8):
+        document = replace(document, bom=True)  # an export gives the file back as it was
     return document
 
 

@@ -51,7 +51,8 @@ def splice(document: Document, blocks: Sequence[LocalBlock], language: Language 
         value = html.escape(template.format(html_lang(language)), quote=False)
         replacements.append(_Replacement(start, end, lambda emit: value))
     replacements.sort(key=lambda r: (r.start, -r.end))
-    return _Splicer(document.source, replacements).emit(0, len(document.source))
+    spliced = _Splicer(document.source, replacements).emit(0, len(document.source))
+    return "\ufeff" + spliced if document.bom else spliced
 
 
 class _Splicer:
@@ -156,8 +157,12 @@ def _html_text(text: str) -> str:
 
 
 def _md_text(text: str) -> str:
-    """Markdown inline text that shows as written: specials and line starts escaped, one line."""
-    return md_escape(" ".join(text.splitlines()) if "\n" in text or "\r" in text else text)
+    """Markdown inline text that shows as written: specials and line starts escaped, one line.
+
+    ``|`` is written ``&#124;``: even escaped, a pipe would make a line above a ``---`` a table.
+    """
+    flat = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    return md_escape(flat).replace("\\|", "&#124;")
 
 
 def plain_blocks(blocks: Sequence[LocalBlock]) -> tuple[LocalBlock, ...]:

@@ -157,3 +157,33 @@ def test_segment_command_reads_html(monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(cli, ["segment", "cms-fragment.html"])
     assert result.exit_code == 0, result.output
     assert "  7   paragraph Second phase: <1>rail sidings</1> and warehouses." in result.output
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<p>Text one <!-- c --> more text.</p>", ["Text one <1/> more text."]),
+        (
+            "<p><!-- wp:p -->Start here. <span class='share-button'>Share</span> and go on."
+            "<script>x()</script></p>",
+            ["Start here. <1/> and go on."],
+        ),
+        ("<p>One<p>Two<div>Three</div>", ["One", "Two", "Three"]),
+        (
+            "<p>Score <b>3-1</b></p><p>A &lt;1&gt; literal</p>",
+            ["Score <1>3-1</1>", "A <1/> literal"],
+        ),
+    ],
+    ids=["comment", "inline-furniture", "implied-ends", "literal-placeholder"],
+)
+def test_html_inline_edge_cases(page: str, expected: list[str]) -> None:
+    assert [b.text for b in _read(page, "x.html").blocks] == expected
+
+
+def test_a_literal_placeholder_is_kept_as_written() -> None:
+    page = "<p>Type &lt;1&gt; &amp; then <b>go</b> &#8230; 2 &lt; 3</p>"
+    document = _read(page, "x.html")
+    [block] = document.blocks
+    assert block.text == "Type <1/> & then <2>go</2> … 2 < 3"
+    assert block.markup is not None
+    assert page[slice(*block.markup.tags[0].open)] == "&lt;1&gt;"

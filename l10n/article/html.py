@@ -61,7 +61,8 @@ INLINE_TAGS = words(
     "small span strong sub sup time u var wbr"
 )
 _VOID_INLINE = frozenset({"br", "img", "code", "kbd", "samp", "wbr", "var"})
-_OPAQUE_IN_TEXT = frozenset({"script", "style", "noscript", "svg", "button", "iframe", "template"})
+_OPAQUE_IN_TEXT = words("script style noscript svg button iframe template #comment")
+"""Kept as written inside a text, shown as a void placeholder (left out at a text's ends)."""
 _LANDMARKS = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _SITE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
@@ -223,7 +224,7 @@ def _walk(reader: _Reader, element: Element, kind: BlockKind) -> None:
     for child in element.children:
         if isinstance(child, Text) or (_is_inline(child) and not is_boilerplate(child)):
             run.nodes.append(child)
-        elif child.tag in _OPAQUE_IN_TEXT and run.nodes:
+        elif _opaque(child):
             run.nodes.append(child)  # kept as it is, shown as a void placeholder
         elif is_boilerplate(child):
             _flush(reader, run)
@@ -271,7 +272,14 @@ def _trim(nodes: list[Element | Text]) -> list[Element | Text]:
 
 
 def _blank(node: Element | Text) -> bool:
-    return isinstance(node, Text) and not node.text.strip()
+    if isinstance(node, Text):
+        return not node.text.strip()
+    return _opaque(node)
+
+
+def _opaque(element: Element) -> bool:
+    """A script, comment or inline piece of furniture (``<span class="share">``) in a text."""
+    return element.tag in _OPAQUE_IN_TEXT or (_is_inline(element) and is_boilerplate(element))
 
 
 def _split_credit(source: str, nodes: list[Element | Text]) -> tuple[str, list[Element | Text]]:
@@ -311,16 +319,11 @@ class _Text:
             trail = len(node.text) - len(node.text.rstrip(" \t\n\r\f"))
             if node.text.strip(" \t\n\r\f"):
                 self._cover(node.start + lead, node.end - trail)
-            if inline.has_placeholders(node.text):  # text that reads "<1>": kept as written
-                span = (node.start + lead, node.end - trail)
-                self.tags.append(InlineTag(len(self.tags) + 1, span))
-                self.pieces.append(f" {inline.void_tag(len(self.tags))} ")
-                return
-            self.pieces.append(node.text)
+            self._text(node)
             return
         self.images.extend(e for e in node.iter() if e.tag == "img")
         number = len(self.tags) + 1
-        if node.tag in _VOID_INLINE or node.tag in _OPAQUE_IN_TEXT or not node.text().strip():
+        if node.tag in _VOID_INLINE or _opaque(node) or not node.text().strip():
             self.tags.append(InlineTag(number, node.span))
             self.pieces.append(inline.void_tag(number) + (" " if node.tag == "br" else ""))
             self._cover(*node.span)
@@ -332,6 +335,16 @@ class _Text:
             self.add(child)
         self.pieces.append(inline.close_tag(number))
         self._cover(node.start_tag[0], node.span[1])
+
+    def _text(self, node: Text) -> None:
+        """The text; a part that reads like a placeholder (``<1>``) is one, kept as written."""
+        cursor = 0
+        for token in inline.tokens(node.text):
+            span = (node.source_offset(token.start), node.source_offset(token.end))
+            self.tags.append(InlineTag(len(self.tags) + 1, span))
+            self.pieces += [node.text[cursor : token.start], inline.void_tag(len(self.tags))]
+            cursor = token.end
+        self.pieces.append(node.text[cursor:])
 
 
 def _alt_block(reader: _Reader, image: Element) -> None:

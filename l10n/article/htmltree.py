@@ -52,6 +52,20 @@ class Text:
     start: int
     end: int
     text: str
+    references: list[tuple[int, int, int]] = field(default_factory=list)
+    """Each character reference (``&amp;``) in it: (source start, source end, decoded length)."""
+
+    def source_offset(self, index: int) -> int:
+        """Where the character ``text[index]`` is written in the source (or the run's end)."""
+        position, decoded = self.start, 0
+        for start, end, length in self.references:
+            if index < decoded + (start - position):
+                break
+            decoded += start - position
+            if index < decoded + length:
+                return start
+            decoded, position = decoded + length, end
+        return min(position + index - decoded, self.end)
 
 
 @dataclass
@@ -136,6 +150,14 @@ class _Builder(html.parser.HTMLParser):
             self._close(start, start)
         self._close(start, end)
 
+    def handle_comment(self, data: str) -> None:
+        start = self._position()
+        close = self.source.find(">", start + len(data) + 4)
+        end = close + 1 if close >= 0 else len(self.source)
+        comment = Element("#comment", {}, (start, end), (end, end))
+        comment.parent = self.stack[-1]
+        self.stack[-1].children.append(comment)
+
     def handle_data(self, data: str) -> None:
         start = self._position()
         self._text(start, start + len(data), data)
@@ -151,14 +173,19 @@ class _Builder(html.parser.HTMLParser):
         end = start + len(written)
         if self.source[start:end] != written:  # "&amp" without its ";"
             end -= 1
-        self._text(start, end, html.unescape(self.source[start:end]))
+        decoded = html.unescape(self.source[start:end])
+        self._text(start, end, decoded, (start, end, len(decoded)))
 
-    def _text(self, start: int, end: int, text: str) -> None:
+    def _text(
+        self, start: int, end: int, text: str, reference: tuple[int, int, int] | None = None
+    ) -> None:
         children = self.stack[-1].children
-        if children and isinstance(children[-1], Text) and children[-1].end == start:
-            children[-1].end, children[-1].text = end, children[-1].text + text
-        else:
-            children.append(Text(start, end, text))
+        if not (children and isinstance(children[-1], Text) and children[-1].end == start):
+            children.append(Text(start, start, ""))
+        run = children[-1]
+        assert isinstance(run, Text)
+        run.end, run.text = end, run.text + text
+        run.references += [reference] if reference else []
 
 
 def parse_html(source: str) -> Element:

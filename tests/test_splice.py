@@ -224,6 +224,7 @@ def test_other_formats_of_a_marked_up_source_show_plain_text() -> None:
     text = export_document(document, _catalog(document), RU, fmt="txt")
     assert "<1>" not in text and "The crossings open on 1 June. Read the official notice" in text
     assert text.count("A field guide to the new border crossings") == 1
+    assert "Trucks queue at the Khorgos crossing" not in text  # an image's alt text
     page = export_document(read_document(DATA / "html" / "news-page.html"), None, RU, fmt="md")
     assert page.startswith("# Central Asian leaders agree on new rail corridor\n")
     assert re.search(r"<\d", page) is None

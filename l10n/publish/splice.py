@@ -166,10 +166,14 @@ def _md_text(text: str) -> str:
 
 
 def plain_blocks(blocks: Sequence[LocalBlock]) -> tuple[LocalBlock, ...]:
-    """``blocks`` for the txt/md/html renderers: placeholders removed, and the head's title
-    and front matter left out unless the body has no title."""
+    """``blocks`` for the txt/md/html renderers: placeholders removed; image alt texts, and
+    the head's title and front matter unless the body has no title, left out."""
     body_title = any(b.block.kind == "title" and not _head(b) for b in blocks)
-    kept = [b for b in blocks if not (_head(b) and (body_title or b.block.kind != "title"))]
+    kept = [
+        b
+        for b in blocks
+        if b.block.kind != "alt" and not (_head(b) and (body_title or b.block.kind != "title"))
+    ]
     return tuple(
         replace(b, pieces=tuple(replace(p, text=inline.plain(p.text)) for p in b.pieces))
         for b in kept

@@ -21,7 +21,7 @@ from l10n.article.read import read_document
 from l10n.article.segment import segment_document
 from l10n.languages import resolve
 from l10n.model import Catalog, Document, Entry
-from l10n.publish.export import export_document
+from l10n.publish.export import export_document, write_source_page
 from l10n.publish.localize import localize
 from l10n.publish.splice import splice
 
@@ -228,3 +228,21 @@ def test_other_formats_of_a_marked_up_source_show_plain_text() -> None:
     page = export_document(read_document(DATA / "html" / "news-page.html"), None, RU, fmt="md")
     assert page.startswith("# Central Asian leaders agree on new rail corridor\n")
     assert re.search(r"<\d", page) is None
+
+
+def test_english_originals_of_marked_up_sources(tmp_path: Path) -> None:
+    """dist/en/: an HTML source's is the source page (lang="en", no fallback marks); a
+    Markdown source's is the rendered web page, with hreflang alternates and plain text."""
+    news = DATA / "html" / "news-page.html"
+    page = write_source_page(read_document(news), tmp_path, languages=(RU,))
+    assert page.read_bytes() == news.read_bytes()  # the page already says lang="en"
+    changed = tmp_path / "fr-page.html"
+    changed.write_text(news.read_text(encoding="utf-8").replace('lang="en"', 'lang="fr"', 1))
+    again = write_source_page(read_document(changed), tmp_path / "again")
+    assert again.read_text(encoding="utf-8") == news.read_text(encoding="utf-8")
+    guide_doc = read_document(DATA / "markdown" / "field-guide.md")
+    guide = write_source_page(guide_doc, tmp_path, languages=(RU,))
+    rendered = guide.read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="ru" href="../ru/field-guide.html">' in rendered
+    assert "<main>" in rendered and re.search(r"&lt;\d|<\d", rendered) is None
+    assert 'class="fallback"' not in rendered

@@ -29,6 +29,7 @@ BlockKind = Literal[
     "credit",
     "signoff",
     "furniture",
+    "alt",
 ]
 """What a block of the article is (and, for a segment, what the piece is).
 
@@ -40,6 +41,7 @@ Translated (they go to the catalogs):
   marker (``-``, ``1.``, ``a.``) is an untranslated piece of its own.
 - ``caption``: a photo caption; its credit (``/Xinhua``, ``REUTERS/Name``) is kept in
   ``Block.credit``, never translated.
+- ``alt``: an image's alternative text (HTML ``alt``, Markdown ``![alt](…)``).
 
 Kept as they are in every export, never sent to MT:
 
@@ -61,12 +63,50 @@ Dropped:
   Trends``); dropped from catalogs and exports, shown by ``l10n segment --all``.
 """
 
-TRANSLATED_KINDS: frozenset[str] = frozenset({"title", "byline", "heading", "paragraph", "caption"})
+TRANSLATED_KINDS: frozenset[str] = frozenset(
+    {"title", "byline", "heading", "paragraph", "caption", "alt"}
+)
 """The block kinds whose text goes to the catalogs; every other kind except ``chrome`` is
 published as it stands."""
 
+Syntax = Literal["text", "html", "markdown"]
+"""What a source file is written in: plain text, HTML or Markdown."""
+
 Origin = Literal["human", "tm", "mt", "none"]
 Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class InlineTag:
+    """What one numbered placeholder of a block stands for (``<1>…</1>`` or ``<2/>``).
+
+    The spans are offsets in ``Document.source``; export copies that markup back byte for
+    byte, so attributes (``href``, ``title``, ``class``) never enter a catalog.
+    """
+
+    number: int
+    open: tuple[int, int]
+    """The start tag (``<a href="…">``, Markdown ``[``), or the whole of a void element."""
+    close: tuple[int, int] | None = None
+    """The end tag (``</a>``, Markdown ``](url)``); None for a void placeholder (``<2/>``)."""
+
+
+MarkupSyntax = Literal["html", "attribute", "markdown", "yaml"]
+"""How a text is written back into its source: HTML text, an HTML attribute value (quotes
+included), Markdown inline text, or a YAML scalar (front matter)."""
+
+
+@dataclass(frozen=True)
+class Markup:
+    """Where a block's text stands in a marked-up source (HTML or Markdown)."""
+
+    start: int
+    end: int
+    """``Document.source[start:end]`` is the block's text as written, inline markup included."""
+    syntax: MarkupSyntax
+    tags: tuple[InlineTag, ...] = ()
+    head: bool = False
+    """Text of the page's ``<head>`` (``<title>``) or front matter, not of the article body."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +128,8 @@ class Block:
     lead: str = ""
     """The start of ``text`` kept untranslated: a paragraph's wire dateline (``ASTANA,
     June 17 (Reuters) -``) or a caption's label (``Image caption,``); empty when none."""
+    markup: Markup | None = None
+    """For an HTML or Markdown source: where the text is, what its placeholders stand for."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +143,14 @@ class Document:
     domain: str
     """The gettext domain: the source file's stem."""
     blocks: tuple[Block, ...]
+    syntax: Syntax = "text"
+    source: str = ""
+    """The decoded source file, for an HTML or Markdown source (export splices into it)."""
+    lang_slot: tuple[int, int, str] | None = None
+    """Where ``<html lang>`` goes: (start, end, template); ``source[start:end]`` is replaced by
+    the template with ``{}`` filled with the language tag. None: nowhere (a fragment)."""
+    bom: bool = False
+    """The HTML or Markdown file starts with a UTF-8 byte order mark (``source`` has none)."""
 
 
 @dataclass(frozen=True)

@@ -254,14 +254,14 @@ def _machine_translate(
     """MT for ``texts`` with the glossary enforced; a warning instead when there is no model."""
     if not texts:
         return {}, []
-    from .terms.enforce import translate_segments
+    from .terms.tags import translate_marked
 
     translator = factory(lang, settings)
     if translator is None:
         return {}, [no_model_warning(lang)]
     if progress is not None:
         translator = with_progress(translator, len(texts), _for_language(progress, lang.code))
-    found = translate_segments(texts, translator, glossary, lang, strategy=settings.glossary_mode)
+    found = translate_marked(texts, translator, glossary, lang, strategy=settings.glossary_mode)
     return {t.source: t for t in found}, []
 
 

@@ -147,16 +147,17 @@ def test_fail_under_is_per_article_and_files_choose_articles(newsroom: Path) -> 
 
 
 def test_files_that_are_not_articles_are_reported(newsroom: Path) -> None:
-    (newsroom / "source" / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (newsroom / "source" / "notes.rst").write_text("notes\n=====\n", encoding="utf-8")
     (newsroom / "source" / "UPPER.TXT").write_text("Title\n\nText.\n", encoding="utf-8")
     result = invoke("run")
     assert result.exit_code == 0, result.output
+    only = "not read, only *.txt, *.html, *.htm, *.md, *.markdown files are articles"
     assert (
-        "warning: source/UPPER.TXT: not read, only *.txt files are articles — rename it to"
-        " UPPER.txt to translate it" in result.stderr
+        f"warning: source/UPPER.TXT: {only} — rename it to UPPER.txt to translate it"
+        in result.stderr
     )
-    assert "warning: source/notes.md: not read, only *.txt files are articles" in result.stderr
-    assert "warning: source/notes.md" in invoke("status").stderr
+    assert f"warning: source/notes.rst: {only} — move it out of" in result.stderr
+    assert "warning: source/notes.rst" in invoke("status").stderr
 
 
 def test_one_broken_article_stops_only_itself(newsroom: Path) -> None:

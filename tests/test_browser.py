@@ -101,3 +101,65 @@ def test_page_loads_with_every_segment(tmp_path: Path, lang: str, tag: str) -> N
         if block.block.credit:
             assert block.block.credit in shown
     assert "<script>document.body" in shown
+
+
+class _Links(HTMLParser):
+    """Every link target and image source of a page, and its visible text (no scripts)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[tuple[str, str]] = []
+        self.lang = ""
+        self.text: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html":
+            self.lang = found.get("lang") or ""
+        for name in ("href", "src"):
+            if found.get(name):
+                self.targets.append((tag, found[name] or ""))
+        self.skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.text.append(data)
+
+
+def test_exported_html_source_keeps_its_links_and_images(tmp_path: Path) -> None:
+    """An HTML source exported in Russian: same links and images as the source in the DOM."""
+    from l10n.article import inline
+    from l10n.article.segment import segment_document
+    from l10n.model import Catalog, Entry
+
+    source = ROOT / "tests" / "data" / "html" / "news-page.html"
+    document = read_document(source)
+    hostile = "<script>document.body.innerHTML = 'HACKED'</script>"
+    entries = []
+    for segment in segment_document(document):
+        if segment.translatable:  # a FAKE translation: tagged and upper-cased, placeholders kept
+            fake = "[FAKE ru] " + inline.PLACEHOLDER.sub(lambda m: m[0], segment.text.upper())
+            if segment.text.startswith("Construction"):
+                fake = hostile + fake
+            entries.append(Entry(segment.text, fake))
+    page = tmp_path / "ru.html"
+    page.write_text(
+        export_document(document, Catalog(tuple(entries)), resolve("ru"), fmt="html"),
+        encoding="utf-8",
+    )
+    before, after = _Links(), _Links()
+    before.feed(_dump_dom(source, tmp_path / "profile-en"))
+    after.feed(_dump_dom(page, tmp_path / "profile-ru"))
+    shown = _normal("".join(after.text))
+
+    assert after.targets == before.targets
+    assert len(after.targets) == 18  # stylesheet, script, 14 links, 2 images
+    assert after.lang == "ru" and before.lang == "en"
+    assert "HACKED" not in shown.replace("'HACKED'", "")
+    assert hostile in shown  # shown as text, never run
+    assert "[FAKE ru] THE LEADERS OF FIVE CENTRAL ASIAN COUNTRIES SIGNED" in shown
+    assert "We use cookies to improve your experience." in shown  # boilerplate as it was

@@ -210,5 +210,5 @@ def test_missing_source_directory(project: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: source: source directory not found — create it and put English articles "
-        "(*.txt) in it\n"
+        "(*.txt, *.html, *.htm, *.md, *.markdown) in it\n"
     )

@@ -167,3 +167,36 @@ def test_retranslate_and_a_lost_manifest_redo_everything(
     spy.run(project)
     assert len(spy.read[-1]) == 3
     assert catalog(project, "zh_Hans", "second").exists()
+
+
+def test_html_and_markdown_sources_are_planned_like_text(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An HTML page or Markdown article is a file like a .txt: hashed, skipped when
+    unchanged, merged again (alone) when edited — also an edit inside markup only."""
+    data = REPO / "tests" / "data"
+    shutil.copy(data / "html" / "cms-fragment.html", project / "source")
+    shutil.copy(data / "markdown" / "short-note.md", project / "source")
+    spy = Spy(monkeypatch)
+    first = spy.run(project)
+    assert len(first.templates) == 5
+    assert "cms-fragment" in spy.read[-1] and "short-note" in spy.read[-1]
+    before = snapshot(project)
+    again = spy.run(project)
+    assert spy.read[-1] == [] and again.templates == ()
+    assert snapshot(project) == before
+    page = project / "source" / "cms-fragment.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Bonded warehouses", "Bonded depots"), encoding="utf-8")
+    edited = spy.run(project)
+    assert spy.read[-1] == ["cms-fragment"]
+    assert [s.unchanged for s in edited.languages] == [4, 4]
+    po = catalog(project, "ru", "cms-fragment").read_text(encoding="utf-8")
+    assert 'msgid "Bonded depots"' in po and 'msgid "Bonded warehouses"' not in po
+    # a link's target is markup, not text: the catalog is the same, but the file changed
+    page.write_text(
+        page.read_text(encoding="utf-8").replace('href="/rail"', 'href="/rail/2026"'),
+        encoding="utf-8",
+    )
+    spy.run(project)
+    assert spy.read[-1] == ["cms-fragment"]

@@ -1,4 +1,8 @@
-"""Read an article file (or standard input) and hand its text to the classifier.
+"""Read an article file (or standard input) and hand its text to the reader of its kind.
+
+:data:`READERS` maps a file name's suffix to its reader: plain text (``.txt``, and any
+other suffix), HTML (``.html``, ``.htm``) and Markdown (``.md``, ``.markdown``). Source
+discovery (``l10n.project.paths.ARTICLE_SUFFIXES``) looks for exactly these suffixes.
 
 Every way a file can fail to be an article — missing, a directory, unreadable, not UTF-8
 (or UTF-16 without a BOM), empty, nothing to translate — is one :class:`SourceError`
@@ -7,12 +11,29 @@ naming the file and, where known, the line.
 
 from __future__ import annotations
 
+import codecs
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import SourceError
 from ..model import TRANSLATED_KINDS, Document
 from ..patterns import LINE_BREAK
 from .classify import parse_document
+from .html import parse_html_document
+from .markdown import parse_markdown_document
+
+Reader = Callable[..., Document]
+"""``reader(text, *, path, name, domain) -> Document``."""
+
+READERS: dict[str, Reader] = {
+    ".txt": parse_document,
+    ".html": parse_html_document,
+    ".htm": parse_html_document,
+    ".md": parse_markdown_document,
+    ".markdown": parse_markdown_document,
+}
+"""Suffix (lowercase) -> reader. A file with another suffix is read as plain text."""
 
 
 def read_document(path: Path, *, name: str | None = None, domain: str | None = None) -> Document:
@@ -25,9 +46,13 @@ def read_document(path: Path, *, name: str | None = None, domain: str | None = N
     UTF-8, empty, or has no translatable text.
     """
     name = name or str(path)
-    text = _decode(_read_bytes(path, name), name)
-    document = parse_document(text, path=path, name=name, domain=domain or path.stem)
+    data = _read_bytes(path, name)
+    text = _decode(data, name)
+    reader = READERS.get(path.suffix.lower(), parse_document)
+    document = reader(text, path=path, name=name, domain=domain or path.stem)
     _require_text(document, text)
+    if document.syntax != "text" and data.startswith(codecs.BOM_UTF8):
+        document = replace(document, bom=True)  # an export gives the file back as it was
     return document
 
 

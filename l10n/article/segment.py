@@ -35,6 +35,7 @@ from dataclasses import replace
 from ..model import TRANSLATED_KINDS, Block, BlockKind, Document, Segment
 from ..patterns import EMAIL_RE, LIST_MARKER, URL_RE, is_translatable
 from .chunks import CHUNK, chunk_spans
+from .inline import keep_pairs_whole, renumber
 
 _PUNCTUATION_ONLY = re.compile(r"[\W_]+")
 _TIME_PHRASE = re.compile(r"(?:[A-Z][a-z]*\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.", re.IGNORECASE)
@@ -228,8 +229,14 @@ _Piece = tuple[str, str, BlockKind, bool]
 """(text, separator, kind, whether it may be translated)."""
 
 
-def _block_pairs(block: Block) -> list[_Piece]:
-    """(text, separator, kind) of each segment; untranslated leads and markers apart."""
+def block_pairs(block: Block) -> list[_Piece]:
+    """(text, separator, kind, translatable) of each segment; untranslated leads and
+    markers apart.
+
+    In a block with markup (HTML, Markdown) lists are markup and placeholder pairs stay
+    whole in one segment; the placeholders keep the block's numbering here, each segment's
+    text has them renumbered from 1 (:func:`l10n.article.inline.renumber`).
+    """
     if block.kind not in TRANSLATED_KINDS:
         return [(block.text, "", block.kind, False)]
     pieces: list[_Piece] = []
@@ -242,6 +249,9 @@ def _block_pairs(block: Block) -> list[_Piece]:
         text = body
     if block.kind != "paragraph":
         return [*pieces, (text, "", block.kind, True)]
+    if block.markup is not None:
+        whole = keep_pairs_whole(split_sentences(text))
+        return [*pieces, *((s, sep, "paragraph", True) for s, sep in whole)]
     # pySBD sees the marker (it reads "1. a 2. b" as a list), then the marker goes apart.
     sentences = split_sentences(text)
     marker = LIST_MARKER.match(text)
@@ -260,7 +270,7 @@ def _segment(block: Block, position: int, piece: _Piece) -> Segment:
         block=block.index,
         position=position,
         kind=kind,
-        text=text,
+        text=renumber(text) if block.markup is not None else text,
         line=block.line,
         separator=separator,
         translatable=translatable and is_translatable(text),
@@ -269,7 +279,7 @@ def _segment(block: Block, position: int, piece: _Piece) -> Segment:
 
 
 def _block_segments(block: Block) -> list[Segment]:
-    return [_segment(block, position, piece) for position, piece in enumerate(_block_pairs(block))]
+    return [_segment(block, position, piece) for position, piece in enumerate(block_pairs(block))]
 
 
 def segment_document(document: Document) -> tuple[Segment, ...]:

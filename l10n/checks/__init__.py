@@ -7,10 +7,14 @@ of every entry; it never stops at the first.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..article import inline
 from ..errors import LanguageError
 from ..languages import resolve
 from ..model import Catalog, Entry, Glossary, Issue, Language
 from .base import Check, Unit
+from .markup import markup
 from .numbers import extra_numbers, numbers
 from .terms import glossary
 from .text import (
@@ -28,6 +32,7 @@ __all__ = ["CHECKS", "Check", "Unit", "check_entry", "list_checks", "run_checks"
 
 CHECKS: tuple[Check, ...] = (
     glossary,
+    markup,
     numbers,
     extra_numbers,
     urls,
@@ -47,8 +52,15 @@ def list_checks() -> tuple[Check, ...]:
 
 
 def check_entry(unit: Unit) -> list[tuple[Check, str]]:
-    """Run every check on one source/translation pair: (check, message) for each problem."""
-    return [(chk, message) for chk in CHECKS for message in chk(unit)]
+    """Run every check on one source/translation pair: (check, message) for each problem.
+
+    Only ``markup`` sees inline placeholders (``<1>…</1>``); the other checks read the text
+    without them, so a link's placeholder is neither a number nor a bracket to them.
+    """
+    text_only = replace(unit, source=inline.plain(unit.source), target=inline.plain(unit.target))
+    return [
+        (chk, message) for chk in CHECKS for message in chk(unit if chk is markup else text_only)
+    ]
 
 
 def _language_issue(catalog: Catalog, path: str, language: Language) -> Issue | None:

@@ -10,6 +10,7 @@ raises ``ModelError``, which stops that language before anything is written.
 
 from __future__ import annotations
 
+import importlib
 import os
 import socket
 from collections.abc import Iterator, Sequence
@@ -117,12 +118,18 @@ class ProcessPool:
 # ------------------------------------------------------------------ a Dask cluster
 
 
+def _distributed() -> Any:
+    """The ``distributed`` module, untyped: its stubs (present or not, by version) must not
+    decide whether this module type-checks. Raises ImportError when Dask is not installed."""
+    return importlib.import_module("distributed")
+
+
 def _engine_plugin() -> Any:
     """A Dask worker plugin keeping one ``Engines`` per worker for the whole run (made here,
     where ``distributed`` is known to be installed; cloudpickle ships it to the workers)."""
-    from distributed import WorkerPlugin
+    worker_plugin: Any = _distributed().WorkerPlugin
 
-    class EnginePlugin(WorkerPlugin):  # type: ignore[misc]
+    class EnginePlugin(worker_plugin):  # type: ignore[misc]
         name = PLUGIN_NAME
 
         def setup(self, worker: Any) -> None:
@@ -132,9 +139,7 @@ def _engine_plugin() -> Any:
 
 
 def _decode_on_dask(spec: EngineSpec, batch: Batch) -> Batch:
-    from distributed import get_worker
-
-    engines: Engines = get_worker().plugins[PLUGIN_NAME].engines
+    engines: Engines = _distributed().get_worker().plugins[PLUGIN_NAME].engines
     return engines.decode(spec, batch)
 
 
@@ -159,13 +164,13 @@ class DaskPool:
     def _connect(self) -> Any:
         address, timeout = self.address, self.timeout
         try:
-            from distributed import Client
+            client_class = _distributed().Client
         except ImportError as err:
             raise ModelError(
                 "--cluster needs Dask — install it with `pip install 'l10n[dask]'`"
             ) from err
         try:
-            client = Client(address, timeout=timeout)
+            client = client_class(address, timeout=timeout)
         except (OSError, TimeoutError, ValueError) as err:
             raise ModelError(
                 f"cannot reach the Dask scheduler: {err} — check the address and that "
@@ -178,8 +183,7 @@ class DaskPool:
     def map_batches(
         self, spec: EngineSpec, batches: Sequence[Batch], report: Report | None
     ) -> list[Batch]:
-        from distributed import as_completed
-
+        as_completed = _distributed().as_completed
         futures = self.client.map(
             _decode_on_dask, [spec] * len(batches), list(batches), retries=DASK_RETRIES, pure=False
         )

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..article.read import READERS
 from ..errors import SourceError
 from ..model import Language
 from .config import Settings
 
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt",)
-"""The file suffixes read as articles (a reader for another format adds its own)."""
+ARTICLE_SUFFIXES: tuple[str, ...] = tuple(READERS)
+"""The file suffixes read as articles: those with a reader (``l10n.article.read.READERS``:
+``.txt``, ``.html``, ``.htm``, ``.md``, ``.markdown``), written exactly so."""
 
 
 @dataclass(frozen=True)
@@ -71,26 +73,30 @@ def source_files(
     settings: Settings, files: Sequence[Path] = (), suffixes: Sequence[str] = ARTICLE_SUFFIXES
 ) -> Sources:
     """The articles to work on: the given files, or every article in the source folder
-    and its sub-folders; the other files there are reported in ``skipped``."""
+    and its sub-folders; the other files there are reported in ``skipped``.
+
+    An article is a file whose suffix has a reader (:data:`ARTICLE_SUFFIXES`).
+    """
     if files:
         return Sources(tuple(files))
     folder = settings.source
     where = display_path(folder, settings.root)
+    kinds = ", ".join(f"*{suffix}" for suffix in suffixes)
     if not folder.is_dir():
         raise SourceError(
-            "source directory not found — create it and put English articles (*.txt) in it",
+            f"source directory not found — create it and put English articles ({kinds}) in it",
             path=where,
         )
     found, others = discover(folder, suffixes)
     if not found:
-        raise SourceError("no articles (*.txt) found — put an English article in it", path=where)
+        raise SourceError(f"no articles ({kinds}) found — put an English article in it", path=where)
     skipped = tuple(_not_read(path, settings.root, suffixes) for path in others)
     return Sources(tuple(found), skipped)
 
 
 def _not_read(path: Path, root: Path, suffixes: Sequence[str]) -> str:
     """The warning for a file of the source folder that is not an article."""
-    named = " or ".join(f"*{suffix}" for suffix in suffixes)
+    named = ", ".join(f"*{suffix}" for suffix in suffixes)
     if path.suffix.lower() in suffixes:
         hint = f"rename it to {path.stem}{path.suffix.lower()} to translate it"
     else:

@@ -23,6 +23,7 @@ from ..po.io import atomic_write, write_mo
 from . import render
 from .localize import localize
 from .render import WebLinks, html_lang
+from .splice import plain_blocks, splice
 
 FORMATS = ("txt", "md", "html")
 """Text formats ``export_document`` renders; ``write_exports`` also accepts ``mo``."""
@@ -39,14 +40,22 @@ def export_document(
 ) -> str:
     """The article rebuilt in ``language`` as ``txt``, ``md`` or ``html`` text.
 
-    ``catalog`` may be None: everything falls back to English. ``links`` (HTML only): the
-    page's hreflang alternates and canonical URL. Raises ``ExportError`` for an unknown
-    format.
+    An HTML source exported as ``html`` and a Markdown source exported as ``md`` are the
+    source file itself with each text replaced (:mod:`l10n.publish.splice`); other formats
+    are rendered from the blocks, inline markup left out. ``catalog`` may be None:
+    everything falls back to English. ``links`` (rendered HTML only): the page's hreflang
+    alternates and canonical URL; a spliced HTML page keeps the source's own head. Raises
+    ``ExportError`` for an unknown format.
     """
     renderers = {"txt": render.render_txt, "md": render.render_md}
     if fmt not in (*renderers, "html"):
         raise ExportError(f"unknown export format {fmt!r} — use one of txt, md, html, mo")
+    if (document.syntax, fmt) in (("html", "html"), ("markdown", "md")):
+        every = localize(document, catalog, language, include_fuzzy=include_fuzzy, every_block=True)
+        return splice(document, every, language)
     blocks = localize(document, catalog, language, include_fuzzy=include_fuzzy)
+    if document.syntax != "text":
+        blocks = plain_blocks(blocks)
     if fmt == "html":
         return render.render_html(document, blocks, language, links=links)
     return renderers[fmt](document, blocks, language)
@@ -151,11 +160,19 @@ def write_source_page(
     languages: Sequence[Language] = (),
     base_url: str | None = None,
 ) -> Path:
-    """Write the English original as ``OUT/en/<domain>.html`` (the pages' x-default)."""
+    """Write the English original as ``OUT/en/<domain>.html`` (the pages' x-default).
+
+    For an HTML source that is the source page itself, ``<html lang>`` set to ``en``.
+    """
     english = resolve("en")
-    links = web_links(document, None, languages, base_url)
-    blocks = localize(document, None, english)
-    text = render.render_html(document, blocks, english, links=links, source=True)
+    if document.syntax == "html":
+        text = splice(document, (), english)  # no block replaced: the page as it is
+    else:
+        links = web_links(document, None, languages, base_url)
+        blocks = localize(document, None, english)
+        if document.syntax != "text":
+            blocks = plain_blocks(blocks)
+        text = render.render_html(document, blocks, english, links=links, source=True)
     path = export_path(out_dir, document, english, "html")
     _publish(path, partial(atomic_write, path, text.encode("utf-8")))
     return path

@@ -10,6 +10,9 @@ Policy (the same for every format):
 - Repeated captions: a caption identical (text and credit) to the caption just before it is
   dropped, so a photo scraped three times in a row is shown once; the same caption further
   down the article, after other blocks, is kept.
+- HTML and Markdown sources: a translation whose inline placeholders (``<1>…</1>``, ``<2/>``)
+  differ from the source's (the ``markup`` check reports it) falls back to English too, so
+  no link or image is ever lost or broken in an export.
 - Sentences of a paragraph are joined with one space, without spaces in Chinese and Japanese,
   and with the source's own whitespace around English (fallback or identity) sentences.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..article import inline
 from ..article.segment import segment_blocks
 from ..languages import is_unspaced
 from ..model import Block, Catalog, Document, Language, Segment
@@ -78,10 +82,14 @@ def published_blocks(document: Document) -> list[Block]:
     return kept
 
 
-def _pieces(segments: Sequence[Segment], table: dict[str, str], unspaced: bool) -> list[Piece]:
+def _pieces(
+    segments: Sequence[Segment], table: dict[str, str], unspaced: bool, marked: bool = False
+) -> list[Piece]:
     texts: list[tuple[str, bool, bool]] = []  # (text, fallback, reads as English)
     for segment in segments:
         target = table.get(segment.text) if segment.translatable else None
+        if marked and target is not None and not inline.matches(segment.text, target):
+            target = None
         english = target is None or target == segment.text
         texts.append((segment.text if target is None else target, target is None, english))
     pieces = []
@@ -102,16 +110,27 @@ def localize(
     language: Language,
     *,
     include_fuzzy: bool = False,
+    every_block: bool = False,
 ) -> tuple[LocalBlock, ...]:
-    """The published blocks of ``document`` in ``language``, following the export policy."""
+    """The published blocks of ``document`` in ``language``, following the export policy.
+
+    ``every_block``: every block but chrome, repeated captions included (an HTML or Markdown
+    export puts a translation wherever the source has the text).
+    """
     table = translations(catalog, include_fuzzy=include_fuzzy)
     by_block: dict[int, list[Segment]] = {}
     for segment in segment_blocks(document):
         by_block.setdefault(segment.block, []).append(segment)
     unspaced = is_unspaced(language)
     local = []
-    for block in published_blocks(document):
+    shown = (
+        [b for b in document.blocks if b.kind != "chrome"]
+        if every_block
+        else published_blocks(document)
+    )
+    for block in shown:
         segments = by_block.get(block.index, [])
-        pieces = _pieces(segments, table, unspaced) if segments else [Piece(block.text)]
+        marked = block.markup is not None
+        pieces = _pieces(segments, table, unspaced, marked) if segments else [Piece(block.text)]
         local.append(LocalBlock(block, tuple(pieces)))
     return tuple(local)

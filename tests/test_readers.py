@@ -1,0 +1,198 @@
+"""The HTML and Markdown readers: article text only, inline markup as placeholders.
+
+Golden files: ``tests/data/{html,markdown}/<page>.segments.json`` hold every translatable
+segment of ``<page>`` as ``[kind, text, references]`` (checked by hand when written).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from l10n.article.read import READERS, read_document
+from l10n.article.segment import segment_document
+from l10n.cli import cli
+from l10n.errors import SourceError
+from l10n.model import Document
+from l10n.project.config import load_settings
+from l10n.project.paths import ARTICLE_SUFFIXES, source_files
+
+DATA = Path(__file__).parent / "data"
+PAGES = sorted((DATA / "html").glob("*.html")) + sorted((DATA / "markdown").glob("*.md"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_segments_match_golden(page: Path) -> None:
+    document = read_document(page)
+    found = [
+        [s.kind, s.text, list(s.references)] for s in segment_document(document) if s.translatable
+    ]
+    expected = json.loads(page.with_name(f"{page.stem}.segments.json").read_text(encoding="utf-8"))
+    assert found == expected
+
+
+BOILERPLATE = (
+    "cookies",
+    "Accept all",
+    "Learn more",
+    "World",
+    "Business",
+    "Science",
+    "Advertisement",
+    "Share on X",
+    "Related stories",
+    "Caspian ports expand",
+    "Tags",
+    "Rail",
+    "rights reserved",
+    "About us",
+    "Contact",
+    "World News Daily home",
+    "loadAd",
+    "NewsArticle",
+    "min-height",
+)
+
+
+def test_news_page_keeps_only_the_article() -> None:
+    document = read_document(DATA / "html" / "news-page.html")
+    texts = " ".join(block.text for block in document.blocks)
+    for word in BOILERPLATE:
+        assert word not in texts, word
+    assert "World News Daily" not in texts  # the <title>'s site suffix is left out
+
+
+def test_placeholders_stand_for_the_source_markup() -> None:
+    document = read_document(DATA / "html" / "news-page.html")
+    block = next(b for b in document.blocks if "joint statement" in b.text)
+    assert block.markup is not None
+    written = [document.source[slice(*tag.open)] for tag in block.markup.tags]
+    closes = [document.source[slice(*tag.close)] for tag in block.markup.tags if tag.close]
+    assert written == [
+        "<strong>",
+        '<a href="https://example.org/statement?id=42&amp;lang=en" title="Joint statement">',
+    ]
+    assert closes == ["</strong>", "</a>"]
+
+
+def test_credits_are_kept_apart() -> None:
+    page = read_document(DATA / "html" / "news-page.html")
+    table = read_document(DATA / "html" / "figure-table.html")
+    captions = [(b.text, b.credit) for d in (page, table) for b in d.blocks if b.kind == "caption"]
+    assert captions == [
+        ("A freight train near Almaty, May 2026.", "Photo: Reuters"),
+        ("Wheat harvest by region, in million tonnes.", "/Xinhua"),
+    ]
+
+
+def test_alt_text_is_its_own_segment_and_the_attribute_span_holds_it() -> None:
+    document = read_document(DATA / "html" / "figure-table.html")
+    [alt] = [b for b in document.blocks if b.kind == "alt"]
+    assert alt.markup is not None
+    assert document.source[alt.markup.start : alt.markup.end] == (
+        "'Bar chart of the wheat harvest by region'"
+    )
+
+
+def test_markdown_keeps_link_targets_out_of_the_catalog() -> None:
+    document = read_document(DATA / "markdown" / "field-guide.md")
+    texts = "\n".join(s.text for s in segment_document(document))
+    for hidden in (
+        "https://",
+        "portal]",
+        "images/",
+        "Notice 7",
+        "Jane Doe",
+        "2026-05-19",
+        "code blocks",
+    ):
+        assert hidden not in texts, hidden
+
+
+def test_paragraph_split_inside_a_pair_stays_one_segment() -> None:
+    page = "<p><em>First sentence here. Second sentence here.</em> Third one.</p>"
+    document = _read(page, "x.html")
+    assert [s.text for s in segment_document(document)] == [
+        "<1>First sentence here. Second sentence here.</1> Third one."
+    ]
+
+
+def _read(text: str, name: str) -> Document:
+    from l10n.article.html import parse_html_document
+    from l10n.article.markdown import parse_markdown_document
+
+    parse = parse_html_document if name.endswith(".html") else parse_markdown_document
+    return parse(text, path=Path(name), name=name, domain=Path(name).stem)
+
+
+def test_a_page_without_article_text_is_an_error(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>")
+    with pytest.raises(SourceError, match=r"empty.html: no translatable text"):
+        read_document(page)
+
+
+def test_bad_front_matter_names_the_line(tmp_path: Path) -> None:
+    page = tmp_path / "bad.md"
+    page.write_text("---\ntitle: ok\ndescription: [unclosed\n---\n\n# Title\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"bad.md:\d+: front matter is not valid YAML"):
+        read_document(page)
+
+
+def test_source_discovery_uses_the_reader_table(tmp_path: Path) -> None:
+    (tmp_path / "source").mkdir()
+    names = ("a.txt", "b.html", "c.htm", "d.md", "e.markdown", "F.HTM", "style.css", "x.json")
+    for name in names:
+        (tmp_path / "source" / name).write_text("x", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.l10n]\n", encoding="utf-8")
+    found = source_files(load_settings(config=tmp_path / "pyproject.toml"))
+    assert [p.name for p in found.files] == ["a.txt", "b.html", "c.htm", "d.md", "e.markdown"]
+    assert set(READERS) == {".txt", ".html", ".htm", ".md", ".markdown"}
+    assert tuple(READERS) == ARTICLE_SUFFIXES
+    # the suffix is matched exactly (as for .txt): F.HTM is reported, with the fix
+    assert [line.split(":")[0] for line in found.skipped] == [
+        "source/F.HTM",
+        "source/style.css",
+        "source/x.json",
+    ]
+    assert "rename it to F.htm to translate it" in found.skipped[0]
+
+
+def test_segment_command_reads_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA / "html")
+    result = CliRunner().invoke(cli, ["segment", "cms-fragment.html"])
+    assert result.exit_code == 0, result.output
+    assert "  7   paragraph Second phase: <1>rail sidings</1> and warehouses." in result.output
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<p>Text one <!-- c --> more text.</p>", ["Text one <1/> more text."]),
+        (
+            "<p><!-- wp:p -->Start here. <span class='share-button'>Share</span> and go on."
+            "<script>x()</script></p>",
+            ["Start here. <1/> and go on."],
+        ),
+        ("<p>One<p>Two<div>Three</div>", ["One", "Two", "Three"]),
+        (
+            "<p>Score <b>3-1</b></p><p>A &lt;1&gt; literal</p>",
+            ["Score <1>3-1</1>", "A <1/> literal"],
+        ),
+    ],
+    ids=["comment", "inline-furniture", "implied-ends", "literal-placeholder"],
+)
+def test_html_inline_edge_cases(page: str, expected: list[str]) -> None:
+    assert [b.text for b in _read(page, "x.html").blocks] == expected
+
+
+def test_a_literal_placeholder_is_kept_as_written() -> None:
+    page = "<p>Type &lt;1&gt; &amp; then <b>go</b> &#8230; 2 &lt; 3</p>"
+    document = _read(page, "x.html")
+    [block] = document.blocks
+    assert block.text == "Type <1/> & then <2>go</2> … 2 < 3"
+    assert block.markup is not None
+    assert page[slice(*block.markup.tags[0].open)] == "&lt;1&gt;"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import CatalogError, ModelError
+from .memory.store import TranslationMemory
 from .model import Catalog, Glossary, Language, LanguageStats, Translation
 from .mt import Translator, with_progress
 from .mt.parallel import closing_pool, make_pool
@@ -207,6 +208,7 @@ def _run_language(
         catalogs[domain] = catalog
         ensure_unchanged(paths[domain], states[domain])
         written = write_catalog(catalog, paths[domain]) or written
+    _remember(settings, lang, {paths[d]: c for d, c in catalogs.items()})
     merged = list(results.values())
     stats = LanguageStats(
         language=lang.code,
@@ -241,6 +243,14 @@ def _from_memory(
         else tm
         for source, tm in found.items()
     }
+
+
+def _remember(settings: Settings, lang: Language, written: dict[Path, Catalog]) -> None:
+    """Hand the catalogs just written to the memory, so that the next run need not read
+    them back (with hundreds of articles, that re-reading was most of a small re-run)."""
+    if settings.memory is None or not written:
+        return
+    TranslationMemory(settings.memory).record(lang.locale, written)
 
 
 def _machine_translate(

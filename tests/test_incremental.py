@@ -200,3 +200,27 @@ def test_html_and_markdown_sources_are_planned_like_text(
     )
     spy.run(project)
     assert spy.read[-1] == ["cms-fragment"]
+
+
+def test_the_memory_does_not_read_back_what_the_run_wrote(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalogs a run writes go to the memory as they are; a later run that looks
+    something up in the memory reads no catalog back."""
+    from l10n.memory import store
+
+    spy = Spy(monkeypatch)
+    spy.run(project)
+    reads: list[Path] = []
+    real = store.read_catalog
+
+    def counting(path: Path) -> object:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(store, "read_catalog", counting)
+    path = project / "source" / "second.txt"
+    path.write_text(path.read_text().replace("begins here", "starts here"), encoding="utf-8")
+    spy.run(project)
+    assert spy.read[-1] == ["second"]
+    assert reads == []

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import TMError
-from ..model import Translation
+from ..model import Catalog, Translation
 from ..po.io import read_catalog
 from .tmx import read_tmx, write_tmx
 
@@ -105,6 +105,13 @@ class TranslationMemory:
                         stored += _reload(db, lang, path, state)
         return stored
 
+    def record(self, lang: str, written: Mapping[Path, Catalog]) -> None:
+        """Take the units of catalogs just written in this process, without reading them
+        again: the next :meth:`refresh` then skips them (their size and mtime are known)."""
+        with self._connect() as db:
+            for path, catalog in written.items():
+                _store(db, lang, path, _state(path), catalog)
+
     def lookup(self, lang: str, sources: Sequence[str]) -> dict[str, Translation]:
         """Approved translations for ``sources`` in ``lang`` (newest first wins), origin "tm".
 
@@ -170,9 +177,19 @@ def _state(path: Path) -> tuple[int, int] | None:
 
 def _reload(db: sqlite3.Connection, lang: str, path: Path, state: tuple[int, int] | None) -> int:
     """Replace the units of one catalog; a missing catalog just loses its units."""
+    return _store(db, lang, path, state, read_catalog(path) if state else None)
+
+
+def _store(
+    db: sqlite3.Connection,
+    lang: str,
+    path: Path,
+    state: tuple[int, int] | None,
+    catalog: Catalog | None,
+) -> int:
+    """Replace the units of the catalog at ``path`` by the approved entries of ``catalog``."""
     db.execute("DELETE FROM units WHERE origin = ?", (str(path),))
     db.execute("DELETE FROM catalogs WHERE path = ?", (str(path),))
-    catalog = read_catalog(path) if state else None
     if catalog is None or state is None:
         return 0
     pairs = [

@@ -180,6 +180,9 @@ class Article:
 
     document: Document
     segments: tuple[Segment, ...]
+    """Each distinct text once (what the catalogs hold)."""
+    pieces: tuple[Segment, ...] = ()
+    """Every segment of every block, in order (what rebuilds the article)."""
 
 
 @dataclass(frozen=True)

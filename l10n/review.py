@@ -226,14 +226,19 @@ def export(
                 include_fuzzy=include_fuzzy,
                 languages=versions[article.document.domain],
                 base_url=settings.base_url,
+                pieces=article.pieces,
             )
         )
     if "html" in formats:
-        firsts = {a.document.domain: a.document for _, a, _ in accepted}
-        for domain, document in firsts.items():
+        firsts = {a.document.domain: a for _, a, _ in accepted}
+        for domain, article in firsts.items():
             written.append(
                 write_source_page(
-                    document, out, languages=versions[domain], base_url=settings.base_url
+                    article.document,
+                    out,
+                    languages=versions[domain],
+                    base_url=settings.base_url,
+                    pieces=article.pieces,
                 )
             )
     return ExportReport(tuple(written), tuple(refused), loaded.warnings, loaded.errors)

@@ -29,7 +29,7 @@ result always reproduces the input exactly, whatever pySBD does to whitespace.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..model import TRANSLATED_KINDS, Block, BlockKind, Document, Segment
@@ -282,15 +282,18 @@ def _block_segments(block: Block) -> list[Segment]:
     return [_segment(block, position, piece) for position, piece in enumerate(block_pairs(block))]
 
 
-def segment_document(document: Document) -> tuple[Segment, ...]:
+def segment_document(
+    document: Document, pieces: Sequence[Segment] | None = None
+) -> tuple[Segment, ...]:
     """The segments to translate: each distinct text once, at its first occurrence.
 
     ``references`` lists every source line where the text occurs (in order, without
-    repeats). Untranslatable segments are kept with ``translatable=False``.
+    repeats). Untranslatable segments are kept with ``translatable=False``. ``pieces``:
+    :func:`segment_blocks` of the document, when the caller has it already.
     """
     first: dict[str, Segment] = {}
     lines: dict[str, list[int]] = {}
-    for segment in segment_blocks(document):
+    for segment in segment_blocks(document) if pieces is None else pieces:
         first.setdefault(segment.text, segment)
         seen = lines.setdefault(segment.text, [])
         if segment.line not in seen:

@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..article.read import read_document, read_text
-from ..article.segment import segment_document
+from ..article.segment import segment_blocks, segment_document
 from ..errors import ConfigError, GlossaryError, L10nError, SourceError
 from ..languages import resolve_all
 from ..memory.store import TranslationMemory
-from ..model import Article, Glossary, Language
+from ..model import Article, Document, Glossary, Language
 from ..mt import BatchPool, ModelChoice, Translator
 from ..terms.glossary import load_glossary
 from .config import Settings
@@ -46,13 +46,17 @@ def segment_file(path: Path, *, root: Path | None = None, source: Path | None = 
     name = reference_path(path, root) if root is not None else None
     domain = article_domain(path, source) if source is not None else None
     document = read_document(path, name=name, domain=domain)
-    return Article(document, segment_document(document))
+    return _article(document)
 
 
 def segment_text(text: str) -> Article:
     """Segment an article given as text (standard input)."""
-    document = read_text(text)
-    return Article(document, segment_document(document))
+    return _article(read_text(text))
+
+
+def _article(document: Document) -> Article:
+    pieces = segment_blocks(document)
+    return Article(document, segment_document(document, pieces), pieces)
 
 
 def load_articles(

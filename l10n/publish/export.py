@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import CatalogError, ExportError
 from ..languages import gettext_aliases, resolve
-from ..model import Catalog, Document, Language
+from ..model import Catalog, Document, Language, Segment
 from ..po.io import atomic_write, write_mo
 from . import render
 from .localize import localize
@@ -37,6 +37,7 @@ def export_document(
     fmt: str,
     include_fuzzy: bool = False,
     links: WebLinks | None = None,
+    pieces: Sequence[Segment] | None = None,
 ) -> str:
     """The article rebuilt in ``language`` as ``txt``, ``md`` or ``html`` text.
 
@@ -51,9 +52,16 @@ def export_document(
     if fmt not in (*renderers, "html"):
         raise ExportError(f"unknown export format {fmt!r} — use one of txt, md, html, mo")
     if (document.syntax, fmt) in (("html", "html"), ("markdown", "md")):
-        every = localize(document, catalog, language, include_fuzzy=include_fuzzy, every_block=True)
+        every = localize(
+            document,
+            catalog,
+            language,
+            include_fuzzy=include_fuzzy,
+            every_block=True,
+            pieces=pieces,
+        )
         return splice(document, every, language)
-    blocks = localize(document, catalog, language, include_fuzzy=include_fuzzy)
+    blocks = localize(document, catalog, language, include_fuzzy=include_fuzzy, pieces=pieces)
     if document.syntax != "text":
         blocks = plain_blocks(blocks)
     if fmt == "html":
@@ -88,12 +96,13 @@ def write_exports(
     include_fuzzy: bool = False,
     languages: Sequence[Language] = (),
     base_url: str | None = None,
+    pieces: Sequence[Segment] | None = None,
 ) -> list[Path]:
     """Write the article in ``language`` in each format under ``out_dir``; return the paths.
 
     ``languages``: every language version published with it (for the HTML page's hreflang
     alternates); ``base_url``: the public URL of ``out_dir`` (for absolute links and
-    ``<link rel="canonical">``).
+    ``<link rel="canonical">``); ``pieces``: the document's segments, when known.
     """
     formats = tuple(formats)
     for fmt in formats:
@@ -114,6 +123,7 @@ def write_exports(
             fmt=fmt,
             include_fuzzy=include_fuzzy,
             links=links if fmt == "html" else None,
+            pieces=pieces,
         )
         _publish(path, partial(atomic_write, path, text.encode("utf-8")))
         written.append(path)
@@ -159,6 +169,7 @@ def write_source_page(
     *,
     languages: Sequence[Language] = (),
     base_url: str | None = None,
+    pieces: Sequence[Segment] | None = None,
 ) -> Path:
     """Write the English original as ``OUT/en/<domain>.html`` (the pages' x-default).
 
@@ -169,7 +180,7 @@ def write_source_page(
         text = splice(document, (), english)  # no block replaced: the page as it is
     else:
         links = web_links(document, None, languages, base_url)
-        blocks = localize(document, None, english)
+        blocks = localize(document, None, english, pieces=pieces)
         if document.syntax != "text":
             blocks = plain_blocks(blocks)
         text = render.render_html(document, blocks, english, links=links, source=True)

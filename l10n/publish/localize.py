@@ -111,15 +111,17 @@ def localize(
     *,
     include_fuzzy: bool = False,
     every_block: bool = False,
+    pieces: Sequence[Segment] | None = None,
 ) -> tuple[LocalBlock, ...]:
     """The published blocks of ``document`` in ``language``, following the export policy.
 
     ``every_block``: every block but chrome, repeated captions included (an HTML or Markdown
-    export puts a translation wherever the source has the text).
+    export puts a translation wherever the source has the text). ``pieces``: the
+    document's :func:`~l10n.article.segment.segment_blocks`, when the caller has them.
     """
     table = translations(catalog, include_fuzzy=include_fuzzy)
     by_block: dict[int, list[Segment]] = {}
-    for segment in segment_blocks(document):
+    for segment in segment_blocks(document) if pieces is None else pieces:
         by_block.setdefault(segment.block, []).append(segment)
     unspaced = is_unspaced(language)
     local = []
@@ -131,6 +133,6 @@ def localize(
     for block in shown:
         segments = by_block.get(block.index, [])
         marked = block.markup is not None
-        pieces = _pieces(segments, table, unspaced, marked) if segments else [Piece(block.text)]
-        local.append(LocalBlock(block, tuple(pieces)))
+        parts = _pieces(segments, table, unspaced, marked) if segments else [Piece(block.text)]
+        local.append(LocalBlock(block, tuple(parts)))
     return tuple(local)

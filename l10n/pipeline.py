@@ -18,7 +18,7 @@ from .mt import Translator, with_progress
 from .mt.parallel import closing_pool, make_pool
 from .mt.store import find_package
 from .po.entries import add_comment, apply_translations, build_template
-from .po.io import ensure_unchanged, file_state, read_catalog, write_catalog
+from .po.io import load_catalog, write_catalog
 from .po.merge import merge
 from .project.config import Settings
 from .project.inputs import (
@@ -181,8 +181,8 @@ def _run_language(
     Returns the statistics and the catalogs as written, by domain.
     """
     paths = {domain: catalog_path(settings, lang, domain) for domain in templates}
-    states = {domain: file_state(path) for domain, path in paths.items()}
-    olds = {domain: read_catalog(path) for domain, path in paths.items()}
+    loaded = {domain: load_catalog(path) for domain, path in paths.items()}
+    olds = {domain: old for domain, (old, _) in loaded.items()}
     results = {
         domain: merge(
             olds[domain],
@@ -205,8 +205,8 @@ def _run_language(
         if not machine and rest:
             catalog = _flag_untranslated(catalog, lang)
         catalogs[domain] = catalog
-        ensure_unchanged(paths[domain], states[domain])
-        written = write_catalog(catalog, paths[domain]) or written
+        # Formatted first, then replaced only if the bytes on disk are still those read.
+        written = write_catalog(catalog, paths[domain], expect=loaded[domain][1]) or written
     merged = list(results.values())
     stats = LanguageStats(
         language=lang.code,

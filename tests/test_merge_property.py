@@ -25,6 +25,7 @@ from l10n.model import Catalog, Document, Entry, Segment, Translation
 from l10n.po.entries import apply_translations, build_template
 from l10n.po.io import read_catalog, write_catalog
 from l10n.po.merge import merge
+from l10n.po.provenance import translator_text
 
 WORDS = [
     "summit",
@@ -158,7 +159,7 @@ def check(
         assert (entry.msgstr, entry.fuzzy) == (msgstr, False), f"changed {msgid!r}"
         assert msgid not in needs
     for msgid, comment in ledger.comments.items():
-        assert by_id[msgid].translator_comments == comment
+        assert translator_text(by_id[msgid].translator_comments) == comment
     kept = {e.msgstr for e in catalog} | {
         line.split(": ", 1)[-1] for e in catalog for line in e.extracted_comments.split("\n")
     }

@@ -14,9 +14,15 @@ from datetime import datetime, timezone
 from typing import get_args
 
 from ..model import BlockKind, Catalog, Document, Entry, Language, Segment, Translation
+from .provenance import (
+    MT_PREFIX,
+    REPLACED_PREFIX,
+    digest,
+    machine_mark,
+    with_mark,
+    without_mark,
+)
 
-MT_PREFIX = "machine translation: "
-"""Provenance of a msgstr that an MT engine wrote and nobody has approved yet."""
 TM_PREFIX = "translation memory: "
 """Provenance of a msgstr copied from an approved translation in another catalog."""
 PREVIOUS_MT_PREFIX = "previous machine translation, of the old text: "
@@ -142,13 +148,15 @@ def provenance(comment: str) -> list[str]:
 
 
 def is_machine(entry: Entry) -> bool:
-    """Unapproved machine output: fuzzy, MT provenance, not inherited from an older msgid."""
-    return (
-        bool(entry.msgstr)
-        and entry.fuzzy
-        and not entry.previous_msgid
-        and any(line.startswith(MT_PREFIX) for line in provenance(entry.extracted_comments))
-    )
+    """Unapproved, unedited machine output: fuzzy, not inherited from an older msgid, and
+    still the text its ``# l10n-mt`` mark describes (or, in a catalog written before marks
+    existed, labelled ``#. machine translation:``)."""
+    if not (entry.msgstr and entry.fuzzy and not entry.previous_msgid):
+        return False
+    mark = machine_mark(entry)
+    if mark is not None:
+        return mark[0] == digest(entry.msgstr)
+    return any(line.startswith(MT_PREFIX) for line in provenance(entry.extracted_comments))
 
 
 def is_human(entry: Entry) -> bool:
@@ -200,14 +208,27 @@ def _fill(entry: Entry, found: Translation, lines: list[str]) -> tuple[Entry, li
         for line in lines
         if line.startswith((PREVIOUS_MT_PREFIX, REPLACED_MT_PREFIX, PART_PREFIX))
     ]
-    if entry.msgstr and entry.msgstr != found.target:
-        note = REPLACED_MT_PREFIX + entry.msgstr
-        kept += [] if note in kept else [note]
+    if entry.msgstr and entry.msgstr != found.target and machine_mark(entry) is None:
+        # No mark (a catalog from before marks): the text may be a translator's edit left
+        # fuzzy, so it is kept where every editor keeps comments.
+        entry = add_translator_comment(entry, REPLACED_PREFIX + entry.msgstr)
     flags = [f for f in entry.flags if f != "fuzzy"]
     if found.fuzzy:
         flags.insert(0, "fuzzy")
     filled = replace(entry, msgstr=found.target, flags=tuple(flags))
+    if found.origin == "mt":
+        filled = with_mark(filled, found.target, found.engine or "unknown engine")
+    else:
+        filled = without_mark(filled)
     return filled, [_provenance_line(found), *found.comments, *kept]
+
+
+def add_translator_comment(entry: Entry, line: str) -> Entry:
+    """``entry`` with one more ``# `` line (unchanged when it already has it)."""
+    lines = entry.translator_comments.split("\n") if entry.translator_comments else []
+    if line in lines:
+        return entry
+    return replace(entry, translator_comments="\n".join([*lines, line]))
 
 
 def add_comment(entry: Entry, line: str) -> Entry:

@@ -50,7 +50,7 @@ def catalog_of(pairs: list[tuple[str, str]], revision: str = "2026-01-01 00:00+0
         (
             'msgid "a"\nmsgstr "\udcff"\n',
             "{path}:5: not valid UTF-8 (cut in the middle of a character, or saved in another "
-                "encoding) — save it as UTF-8 or restore it from version control",
+            "encoding) — save it as UTF-8 or restore it from version control",
         ),
     ],
     ids=["unescaped-quote", "garbage-line", "not-utf8"],

@@ -11,6 +11,7 @@ from ..errors import LanguageError
 from ..languages import resolve
 from ..model import Catalog, Entry, Glossary, Issue, Language
 from .base import Check, Unit
+from .newlines import newlines
 from .numbers import extra_numbers, numbers
 from .terms import glossary
 from .text import (
@@ -38,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     spaces,
     repeated_words,
     length_ratio,
+    newlines,
 )
 
 

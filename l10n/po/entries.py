@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import get_args
 
+from ..errors import SourceError
 from ..model import BlockKind, Catalog, Document, Entry, Language, Segment, Translation
 from .provenance import (
     MT_PREFIX,
@@ -72,6 +73,7 @@ def build_template(document: Document, segments: Sequence[Segment], *, version: 
     msgid is the text itself (never a position key); ``#:`` lists every source line where
     the text occurs; ``#.`` names the block kind.
     """
+    name = checked_name(document.name)
     entries: dict[str, Entry] = {}
     for segment in segments:
         if not segment.translatable or not segment.text:
@@ -81,7 +83,7 @@ def build_template(document: Document, segments: Sequence[Segment], *, version: 
         )
         references = list(entry.references)
         for line in segment.references or (segment.line,):
-            occurrence = (document.name, str(line))
+            occurrence = (name, str(line))
             if occurrence not in references:
                 references.append(occurrence)
         entries[segment.text] = replace(entry, references=tuple(references))
@@ -94,6 +96,28 @@ def build_template(document: Document, segments: Sequence[Segment], *, version: 
         },
     )
     return Catalog(entries=tuple(entries.values()), metadata=metadata, fuzzy_header=True)
+
+
+def newline_mismatch(msgid: str, msgstr: str) -> str | None:
+    """What GNU msgfmt finds fatal: msgid and msgstr disagree on a leading or trailing
+    ``\\n`` (None when they agree)."""
+    if msgid.startswith("\n") != msgstr.startswith("\n"):
+        return "msgid and msgstr do not both begin with a line break"
+    if msgid.endswith("\n") != msgstr.endswith("\n"):
+        return "msgid and msgstr do not both end with a line break"
+    return None
+
+
+def checked_name(name: str) -> str:
+    """``name`` for a ``#:`` reference; ``SourceError`` for one no PO file can hold."""
+    if any(char in name for char in "\n\r"):
+        shown = name.replace("\n", "\\n").replace("\r", "\\r")
+        raise SourceError(
+            "the file name contains a line break, which a PO reference (#:) cannot hold — "
+            "rename the file",
+            path=shown,
+        )
+    return name
 
 
 def plural_forms(language: Language) -> str:
@@ -229,6 +253,26 @@ def add_translator_comment(entry: Entry, line: str) -> Entry:
     if line in lines:
         return entry
     return replace(entry, translator_comments="\n".join([*lines, line]))
+
+
+GLOSSARY_PREFIX = "glossary: "
+"""``#.`` lines that say which glossary terms the msgstr uses or misses."""
+
+
+def with_glossary_notes(entry: Entry, notes: Sequence[str]) -> Entry:
+    """``entry`` whose ``glossary:`` lines are ``notes`` (for the msgstr it holds now).
+
+    They follow the provenance label; ``entry`` itself when nothing changes.
+    """
+    lines = provenance(entry.extracted_comments)
+    others = [line for line in lines if not line.startswith(GLOSSARY_PREFIX)]
+    labels = [i + 1 for i, line in enumerate(others) if line.startswith((MT_PREFIX, TM_PREFIX))]
+    at = labels[0] if labels else 0
+    new = [*others[:at], *notes, *others[at:]]
+    if new == lines:
+        return entry
+    comment = "\n".join(template_comments(entry.extracted_comments) + new)
+    return replace(entry, extracted_comments=comment)
 
 
 def add_comment(entry: Entry, line: str) -> Entry:

@@ -20,6 +20,7 @@ import polib
 
 from ..errors import CatalogError
 from ..model import Catalog, Entry
+from .entries import newline_mismatch
 from .format import PAGE_WIDTH, format_catalog
 from .parse import parse_po
 
@@ -70,14 +71,26 @@ def decode_catalog(data: bytes, path: Path) -> str:
     charset = found.group(1).decode("ascii", "replace").lower() if found else "utf-8"
     if charset not in _UTF8:
         return _decode_declared(data, charset, path)
+    return "\n".join(
+        _utf8_line(line, number, path) for number, line in enumerate(data.split(b"\n"), 1)
+    )
+
+
+def _utf8_line(line: bytes, number: int, path: Path) -> str:
+    """One line as UTF-8. As in msgfmt, a broken character in a plain comment (``#``,
+    ``#.``, ``#:``, ``#,``) is not an error; it becomes U+FFFD."""
     try:
-        return data.decode("utf-8")
+        return line.decode("utf-8")
     except UnicodeDecodeError as err:
+        if line.lstrip(b" \t").startswith(b"#") and not line.lstrip(b" \t").startswith(
+            (b"#~", b"#|")
+        ):
+            return line.decode("utf-8", errors="replace")
         raise CatalogError(
             "not valid UTF-8 (cut in the middle of a character, or saved in another "
             "encoding) — save it as UTF-8 or restore it from version control",
             path=path,
-            line=data[: err.start].count(b"\n") + 1,
+            line=number,
         ) from err
 
 
@@ -210,6 +223,7 @@ def write_mo(catalog: Catalog, path: Path, *, include_fuzzy: bool) -> bool:
     for entry in catalog:
         if entry.obsolete or not (entry.translated or (include_fuzzy and entry.msgstr)):
             continue
+        _refuse_newline_mismatch(entry, path)
         mo.append(
             polib.POEntry(
                 msgid=entry.msgid,
@@ -224,6 +238,17 @@ def write_mo(catalog: Catalog, path: Path, *, include_fuzzy: bool) -> bool:
         return False
     atomic_write(path, data)
     return True
+
+
+def _refuse_newline_mismatch(entry: Entry, path: Path) -> None:
+    problem = newline_mismatch(entry.msgid, entry.msgstr)
+    if problem:
+        where = f" (catalog line {entry.line})" if entry.line else ""
+        raise CatalogError(
+            f"not written: in {entry.msgid[:40]!r}{where} {problem}, which msgfmt refuses — "
+            "fix the translation (`l10n check` lists it as [newlines])",
+            path=path,
+        )
 
 
 def _read_bytes(path: Path) -> bytes | None:

@@ -31,7 +31,9 @@ _SIMPLE = {
     "'": "'",
     "?": "?",
 }
-_BROKEN = "broken string (a missing or unescaped quote) — fix the line in your PO editor or restore it"
+_BROKEN = (
+    "broken string (a missing or unescaped quote) — fix the line in your PO editor or restore it"
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ class Token:
 
     ``kind`` is a keyword (``msgid``, ``msgstr``, ``msgstr[]``…), ``string`` (a string
     after a keyword or a continuation), the same with ``#|`` before it for previous
-    fields (``#|msgid``, ``#|string``), or a comment kind: ``#`` translator, ``#.`` extracted, ``#:`` references, ``#,`` flags.
+    fields (``#|msgid``, ``#|string``), or a comment kind: ``#`` translator, ``#.``
+    extracted, ``#:`` references, ``#,`` flags.
     """
 
     kind: str
@@ -68,7 +71,7 @@ def _line_tokens(line: str, number: int, path: Path) -> list[Token]:
         return []
     if stripped.startswith(("#~|", "#|")):
         body = stripped[3:] if stripped.startswith("#~|") else stripped[2:]
-        return _message_tokens(body, number, path, prefix="#|")
+        return _message_tokens(body, number, path, prefix="#|") if body.strip() else []
     if stripped.startswith("#~"):
         body = stripped[2:]
         return _message_tokens(body, number, path, obsolete=True) if body.strip() else []
@@ -121,10 +124,8 @@ def unescape(text: str, path: Path, number: int) -> str:
 def _escaped(code: str, path: Path, number: int) -> str:
     if code in _SIMPLE:
         return _SIMPLE[code]
-    if code[0] == "x":
-        value = int(code[1:], 16)
-    else:
-        value = int(code, 8) if code[0] in "01234567" else -1
+    octal = code[0] in "01234567"
+    value = int(code[1:], 16) if code[0] == "x" else int(code, 8) if octal else -1
     if value < 0:
         raise CatalogError(
             f"invalid escape \\{code} (msgfmt: invalid control sequence) — write \\\\{code} "

@@ -61,6 +61,8 @@ class _Reader:
         self.msg = _Message()
         self.waiting: Token | None = None
         """A keyword still waiting for its string."""
+        self.previous: Token | None = None
+        """A ``#|`` field that the entry's ``msgid`` (or ``msgctxt``) must follow."""
 
     def error(self, what: str, line: int) -> CatalogError:
         return CatalogError(f"{what} {_RESTORE}", path=self.path, line=line)
@@ -76,8 +78,14 @@ class _Reader:
             self._comment(token)
 
     def end(self) -> None:
+        if self.previous is not None:
+            raise self.error(
+                "syntax error: '#|' lines without an entry after them", self.previous.line
+            )
         if self.waiting is not None:
-            raise self.error(f"syntax error: '{self.waiting.kind}' without a string", self.waiting.line)
+            raise self.error(
+                f"syntax error: '{self.waiting.kind}' without a string", self.waiting.line
+            )
         if self.msg.started:
             self._finish()
 
@@ -92,6 +100,10 @@ class _Reader:
     def _comment(self, token: Token) -> None:
         if self.msg.started:
             self._finish()
+        if self.previous is not None and not token.kind.startswith("#|"):
+            raise self.error(
+                "syntax error: a comment between '#|' lines and their entry", token.line
+            )
         msg = self.msg
         msg.line = msg.line or token.line
         if token.kind == "#":
@@ -107,6 +119,7 @@ class _Reader:
             if msg.current.startswith("previous_"):
                 msg.fields[msg.current] += token.value
         else:  # "#|msgid", "#|msgctxt", "#|msgid_plural"
+            self.previous = token
             msg.current = "previous_" + token.kind[2:]
             msg.fields[msg.current] = ""
             self.waiting = token
@@ -117,7 +130,7 @@ class _Reader:
         if kind in ("msgctxt", "msgid") and msg.complete:
             self._finish()
             msg = self.msg
-        if kind == "msgid" and "msgid" in msg.lines or kind == "msgctxt" and msg.started:
+        if (kind == "msgid" and "msgid" in msg.lines) or (kind == "msgctxt" and msg.started):
             raise self.error("missing 'msgstr' section", msg.lines.get("msgid", token.line))
         if kind in ("msgid_plural", "msgstr") and ("msgid" not in msg.lines or msg.complete):
             raise self.error(f"syntax error: '{kind}' without a 'msgid' before it", token.line)
@@ -126,9 +139,12 @@ class _Reader:
         if kind == "msgstr[]" and "msgid_plural" not in msg.lines:
             raise self.error("syntax error: 'msgstr[n]' without a 'msgid_plural'", token.line)
         if msg.obsolete is not None and msg.obsolete != token.obsolete:
-            raise self.error("inconsistent use of #~ (only part of the entry is obsolete)", token.line)
+            raise self.error(
+                "inconsistent use of #~ (only part of the entry is obsolete)", token.line
+            )
         msg.obsolete = token.obsolete
         msg.line = msg.line or token.line
+        self.previous = None
         msg.current = f"msgstr[{token.index}]" if kind == "msgstr[]" else kind
         msg.lines[msg.current] = token.line
         if kind == "msgstr[]":
@@ -142,7 +158,9 @@ class _Reader:
         if not msg.started or msg.current.startswith("previous_"):
             raise self.error("syntax error: a string outside an entry", token.line)
         if token.obsolete != msg.obsolete:
-            raise self.error("inconsistent use of #~ (only part of the entry is obsolete)", token.line)
+            raise self.error(
+                "inconsistent use of #~ (only part of the entry is obsolete)", token.line
+            )
         self.waiting = None
         if msg.current.startswith("msgstr["):
             index = int(msg.current[7:-1])
@@ -220,4 +238,3 @@ def _metadata(msgstr: str) -> tuple[tuple[str, str], ...]:
         elif key is not None:
             meta[key] += "\n" + line.strip()
     return tuple(meta.items())
-

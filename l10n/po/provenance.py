@@ -68,7 +68,9 @@ def _unmarked(comments: str) -> list[str]:
 def untouched_machine_output(entry: Entry) -> bool:
     """Fuzzy and still exactly the text the mark describes."""
     mark = machine_mark(entry)
-    return mark is not None and entry.fuzzy and bool(entry.msgstr) and mark[0] == digest(entry.msgstr)
+    return (
+        mark is not None and entry.fuzzy and bool(entry.msgstr) and mark[0] == digest(entry.msgstr)
+    )
 
 
 def translator_text(comments: str) -> str:

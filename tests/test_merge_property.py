@@ -32,7 +32,7 @@ from l10n.pipeline import run
 from l10n.po.entries import apply_translations, build_template
 from l10n.po.io import read_catalog, write_catalog
 from l10n.po.merge import merge
-from l10n.po.provenance import translator_text
+from l10n.po.provenance import REPLACED_PREFIX, translator_text
 from l10n.project.config import load_settings
 
 WORDS = [
@@ -170,9 +170,12 @@ def check(
         # l10n may add its own "l10n: …" line (text --retranslate replaced) after theirs.
         assert comment in translator_text(by_id[msgid].translator_comments).split("\n")
     kept = {e.msgstr for e in catalog} | {
-        line.split(": ", 1)[-1]
+        line.split(": ", 1)[-1] for e in catalog for line in e.extracted_comments.split("\n")
+    }
+    kept |= {
+        line.removeprefix(REPLACED_PREFIX)
         for e in catalog
-        for line in [*e.extracted_comments.split("\n"), *e.translator_comments.split("\n")]
+        for line in e.translator_comments.split("\n")
     }
     for draft in ledger.drafts:
         assert draft in kept, f"lost the draft {draft!r}"
@@ -331,8 +334,9 @@ class Project:
             return
         found = {e.msgstr for e in catalog}
         for entry in catalog:
-            found.update(entry.translator_comments.split("\n"))
-            found.update(line.split(": ", 1)[-1] for line in entry.translator_comments.split("\n"))
+            found.update(
+                line.removeprefix(REPLACED_PREFIX) for line in entry.translator_comments.split("\n")
+            )
             found.update(line.split(": ", 1)[-1] for line in entry.extracted_comments.split("\n"))
         lost = sorted(self.texts - found)
         assert lost == [], f"lost translator text: {lost}"

@@ -29,8 +29,9 @@ class _Message:
     xcomments: list[str] = field(default_factory=list)
     references: list[tuple[str, str]] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
-    fields: dict[str, str] = field(default_factory=dict)
-    plurals: dict[int, str] = field(default_factory=dict)
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    plurals: dict[int, list[str]] = field(default_factory=dict)
+    """Pieces of each field, joined at the end (no quadratic concatenation)."""
     lines: dict[str, int] = field(default_factory=dict)
     current: str = ""
     """The field that continuation strings extend (``msgstr[1]`` for a plural)."""
@@ -117,11 +118,11 @@ class _Reader:
         elif token.kind == "#|string":
             self.waiting = None
             if msg.current.startswith("previous_"):
-                msg.fields[msg.current] += token.value
+                msg.fields[msg.current].append(token.value)
         else:  # "#|msgid", "#|msgctxt", "#|msgid_plural"
             self.previous = token
             msg.current = "previous_" + token.kind[2:]
-            msg.fields[msg.current] = ""
+            msg.fields[msg.current] = []
             self.waiting = token
 
     def _keyword(self, token: Token) -> None:
@@ -148,9 +149,9 @@ class _Reader:
         msg.current = f"msgstr[{token.index}]" if kind == "msgstr[]" else kind
         msg.lines[msg.current] = token.line
         if kind == "msgstr[]":
-            msg.plurals[token.index] = ""
+            msg.plurals[token.index] = []
         else:
-            msg.fields[kind] = ""
+            msg.fields[kind] = []
         self.waiting = token
 
     def _string(self, token: Token) -> None:
@@ -164,9 +165,9 @@ class _Reader:
         self.waiting = None
         if msg.current.startswith("msgstr["):
             index = int(msg.current[7:-1])
-            msg.plurals[index] += token.value
+            msg.plurals[index].append(token.value)
         else:
-            msg.fields[msg.current] += token.value
+            msg.fields[msg.current].append(token.value)
 
 
 def _references(text: str) -> list[tuple[str, str]]:
@@ -179,13 +180,14 @@ def _references(text: str) -> list[tuple[str, str]]:
 
 
 def _entry(msg: _Message) -> Entry:
-    get = msg.fields.get
+    fields = {name: "".join(parts) for name, parts in msg.fields.items()}
+    get = fields.get
     return Entry(
         msgid=get("msgid", ""),
         msgstr=get("msgstr", ""),
         msgctxt=get("msgctxt"),
         msgid_plural=get("msgid_plural", ""),
-        msgstr_plural=tuple(sorted(msg.plurals.items())),
+        msgstr_plural=tuple(sorted((n, "".join(parts)) for n, parts in msg.plurals.items())),
         flags=tuple(msg.flags),
         translator_comments="\n".join(msg.tcomments),
         extracted_comments="\n".join(msg.xcomments),

@@ -1,9 +1,10 @@
 """Read and write PO/POT/MO files: the PO edge, and the only module that imports polib.
 
-polib parses (after :mod:`l10n.po.lint` refused what it would misread) and its objects are
-turned into the project's typed :class:`~l10n.model.Catalog` at once; the text is formatted
-by :mod:`l10n.po.format` exactly as ``msgcat`` prints it. Writes are atomic, and a re-run
-that changes nothing leaves every byte as it was.
+PO text is decoded here (the header's charset) and parsed by :mod:`l10n.po.parse`, which
+refuses what ``msgfmt`` refuses; polib only compiles MO files (and converts polib objects
+for tests and tools). The text is formatted by :mod:`l10n.po.format` exactly as
+``msgcat`` prints it. Writes are atomic, replace a file only if it still holds the bytes
+that were read, and a re-run that changes nothing leaves every byte as it was.
 """
 
 from __future__ import annotations

@@ -29,8 +29,9 @@ TM_PREFIX = "translation memory: "
 PREVIOUS_MT_PREFIX = "previous machine translation, of the old text: "
 """Unapproved MT of an edited segment's old text, kept in a comment when re-translating."""
 REPLACED_MT_PREFIX = "machine translation replaced by --retranslate: "
-"""Fuzzy output that ``--retranslate`` replaced, kept when the new output differs: a
-translator may have edited it without clearing the fuzzy flag."""
+"""A ``#.`` line that older versions wrote for replaced fuzzy output; kept where found.
+Now such text goes to a translator comment (``provenance.REPLACED_PREFIX``), which
+editors and ``msgmerge`` keep."""
 SUGGESTION_PREFIX = "suggestion"
 """A translation offered in a comment because the msgstr holds a human's work."""
 PART_PREFIX = "suggestion (translation of an earlier sentence this text was part of): "

@@ -259,10 +259,16 @@ def test_orphan_temp_files_are_removed_by_the_next_write(project: Path) -> None:
 def test_no_space_for_the_lock_is_one_line(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import l10n.project.lock as lock
 
-    def full(fd: int, data: bytes) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    class FullDisk:
+        """``os`` for the lock module only, with a disk that is full."""
 
-    monkeypatch.setattr(lock.os, "write", full)
+        def __getattr__(self, name: str) -> object:
+            return getattr(os, name)
+
+        def write(self, fd: int, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lock, "os", FullDisk())
     result = CliRunner().invoke(cli, ["run"])
     assert result.exit_code == 1
     assert result.stderr == (
@@ -324,7 +330,7 @@ def test_two_tmx_files_of_the_same_name_are_both_kept(project: Path) -> None:
         assert CliRunner().invoke(cli, ["tm", "import", str(tmx)]).exit_code == 0
     result = CliRunner().invoke(cli, ["tm", "export", "-"])
     assert result.exit_code == 0
-    assert result.stdout.count("<tu>") == 2 and "Энергия" in result.stdout
+    assert result.stdout.count("</tu>") == 2 and "Энергия" in result.stdout
     assert "Экономические выгоды" in result.stdout
     assert not (project / "-").exists()
 

@@ -18,8 +18,8 @@ from .model import Catalog, Glossary, Language, LanguageStats, Translation
 from .mt import Translator, with_progress
 from .mt.parallel import closing_pool, make_pool
 from .mt.store import find_package
-from .po.entries import add_comment, apply_translations, build_template
-from .po.io import ensure_unchanged, file_state, read_catalog, write_catalog
+from .po.entries import add_comment, apply_translations, build_template, with_glossary_notes
+from .po.io import load_catalog, write_catalog
 from .po.merge import merge
 from .project.config import Settings
 from .project.inputs import (
@@ -87,6 +87,7 @@ def run(
     loaded = read_articles(settings, [s.path for s in plan.to_read()])
     articles = loaded.articles
     glossary = load_project_glossary(settings) if articles else Glossary()
+    _check_memory(settings)
     pool = make_pool(jobs, cluster) if translator_for is None else None
     factory = translator_for or default_translators(pool)
     with project_lock(settings.root), closing_pool(pool):
@@ -125,6 +126,12 @@ def run(
         manifest.memory = memory_state(settings)
         manifest.save(settings.root)
     return RunReport(tuple(written), tuple(stats), tuple(warnings), tuple(errors))
+
+
+def _check_memory(settings: Settings) -> None:
+    """A corrupt translation memory is reported before any file is written."""
+    if settings.memory is not None:
+        TranslationMemory(settings.memory).verify()
 
 
 def _write_templates(settings: Settings, templates: dict[str, Catalog]) -> list[Path]:
@@ -182,8 +189,8 @@ def _run_language(
     Returns the statistics and the catalogs as written, by domain.
     """
     paths = {domain: catalog_path(settings, lang, domain) for domain in templates}
-    states = {domain: file_state(path) for domain, path in paths.items()}
-    olds = {domain: read_catalog(path) for domain, path in paths.items()}
+    loaded = {domain: load_catalog(path) for domain, path in paths.items()}
+    olds = {domain: old for domain, (old, _) in loaded.items()}
     results = {
         domain: merge(
             olds[domain],
@@ -205,9 +212,10 @@ def _run_language(
         catalog, _ = apply_translations(result.catalog, proposals, result.replace)
         if not machine and rest:
             catalog = _flag_untranslated(catalog, lang)
+        catalog = _refresh_glossary_notes(catalog, glossary, lang)
         catalogs[domain] = catalog
-        ensure_unchanged(paths[domain], states[domain])
-        written = write_catalog(catalog, paths[domain]) or written
+        # Formatted first, then replaced only if the bytes on disk are still those read.
+        written = write_catalog(catalog, paths[domain], expect=loaded[domain][1]) or written
     _remember(settings, lang, {paths[d]: c for d, c in catalogs.items()})
     merged = list(results.values())
     stats = LanguageStats(
@@ -296,6 +304,25 @@ def _flag_untranslated(catalog: Catalog, lang: Language) -> Catalog:
     """Mark empty entries so a translator sees why nothing was proposed."""
     note = NO_MODEL_COMMENT.format(code=lang.mt_code)
     entries = tuple(e if e.obsolete or e.msgstr else add_comment(e, note) for e in catalog.entries)
+    return replace(catalog, entries=entries)
+
+
+def _refresh_glossary_notes(catalog: Catalog, glossary: Glossary, lang: Language) -> Catalog:
+    """``glossary:`` notes re-evaluated against each msgstr as it is now (a reviewer's
+    text, not the machine output the notes were first written for)."""
+    from .terms.enforce import glossary_notes
+
+    entries = tuple(
+        entry
+        if entry.obsolete
+        else with_glossary_notes(
+            entry,
+            glossary_notes(entry.msgid, entry.first_msgstr, glossary, lang)
+            if entry.first_msgstr
+            else (),
+        )
+        for entry in catalog.entries
+    )
     return replace(catalog, entries=entries)
 
 

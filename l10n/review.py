@@ -252,9 +252,20 @@ def tm_export(settings: Settings, path: Path, *, languages: Sequence[str] = ()) 
     return count
 
 
-def tm_import(settings: Settings, path: Path) -> int:
-    """Add the units of a TMX file to the translation memory; return how many."""
-    count: int = open_memory(settings).import_tmx(path)
+def tm_export_text(settings: Settings, *, languages: Sequence[str] = ()) -> tuple[str, int]:
+    """The approved translations of ``languages`` as TMX text (for standard output), and
+    the unit count."""
+    from .memory.tmx import tmx_text
+
+    langs = languages_of(settings, languages)
+    rows = open_memory(settings, langs).units([lang.locale for lang in langs])
+    return tmx_text(rows, version=__version__), len(rows)
+
+
+def tm_import(settings: Settings, path: Path, data: bytes | None = None) -> int:
+    """Add the units of a TMX file (or of ``data`` read from standard input) to the
+    translation memory; return how many."""
+    count: int = open_memory(settings).import_tmx(path, data)
     return count
 
 

@@ -7,7 +7,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,7 +48,8 @@ def catalog_of(pairs: list[tuple[str, str]], revision: str = "2026-01-01 00:00+0
         ),
         (
             'msgid "a"\nmsgstr "\udcff"\n',
-            "{path}:5: not valid in the charset of its Content-Type header — save it as UTF-8",
+            "{path}:5: not valid UTF-8 (cut in the middle of a character, or saved in another "
+            "encoding) — save it as UTF-8 or restore it from version control",
         ),
     ],
     ids=["unescaped-quote", "garbage-line", "not-utf8"],
@@ -118,45 +118,86 @@ def big(tag):
 WRITER = (
     BUILDER
     + """
+import os
 import sys
 from pathlib import Path
 from l10n.po.io import write_catalog
+
+real_fsync, real_replace = os.fsync, os.replace
+
+
+def pause(point):
+    # Stop at a known point of the write until the test says go on (or kills us).
+    print(point, flush=True)
+    sys.stdin.readline()
+
+
+def fsync(fd):
+    real_fsync(fd)
+    pause("fsynced")
+
+
+def replace(src, dst):
+    pause("before-replace")
+    real_replace(src, dst)
+    pause("replaced")
+
+
+os.fsync, os.replace = fsync, replace
 versions = [big("old"), big("new")]
 print("ready", flush=True)
 i = 1
 while True:
     write_catalog(versions[i % 2], Path(sys.argv[1]))
-    print("wrote", flush=True)
+    pause("wrote")
     i += 1
 """
 )
+POINTS = ("fsynced", "before-replace", "replaced", "wrote")
+"""Where a write can be killed: temp file synced, just before and just after the rename,
+and after the directory is synced. Before the rename the old file must be there, after
+it the new one; never a mix."""
 
 
 def test_sigkill_during_writes_leaves_old_or_new_file(tmp_path: Path) -> None:
-    """Kill a writer at random moments, 12 times: the catalog is always one whole version."""
+    """Kill a writer at each point of a write, after 0–2 whole writes: the catalog is always
+    one whole version, the one the kill point says (no sleeps: robust under load)."""
     scope: dict[str, object] = {}
     exec(BUILDER, scope)
-    old, new = (format_catalog(scope["big"](tag)).encode() for tag in ("old", "new"))  # type: ignore[operator]
+    versions = [format_catalog(scope["big"](tag)).encode() for tag in ("old", "new")]  # type: ignore[operator]
     target = tmp_path / "article.po"
-    target.write_bytes(old)
     script = tmp_path / "writer.py"
     script.write_text(WRITER)
-    rng = random.Random(7)
     seen = []
-    for _ in range(12):
+    for trial in range(12):
+        target.write_bytes(versions[0])
+        point, whole = POINTS[trial % len(POINTS)], trial % 3
         proc = subprocess.Popen(
-            [sys.executable, str(script), str(target)], stdout=subprocess.PIPE, text=True
+            [sys.executable, str(script), str(target)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
-        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
-        for _ in range(rng.randint(0, 3)):  # let a few writes complete, then kill mid-way
-            assert proc.stdout.readline() == "wrote\n"
-        time.sleep(rng.uniform(0.0, 0.2))
+        assert proc.stdout is not None and proc.stdin is not None
+        assert proc.stdout.readline() == "ready\n"
+        writes = 0
+        while True:
+            marker = proc.stdout.readline().strip()
+            assert marker in POINTS, marker
+            if marker == "wrote":
+                writes += 1
+            if writes == whole + (marker == "wrote") and marker == point:
+                break
+            proc.stdin.write("\n")
+            proc.stdin.flush()
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         data = target.read_bytes()
-        assert data in (old, new)
-        seen.append(data == new)
-    assert True in seen and False in seen, "the kills never landed between two writes"
+        renamed = point in ("replaced", "wrote")
+        # Write n (from 1) writes versions[n % 2]; the file held versions[0] before write 1.
+        assert data == versions[(whole + 1) % 2 if renamed else whole % 2], (trial, point)
+        seen.append(data)
+    assert versions[0] in seen and versions[1] in seen
 
 
 SAMPLE_RU = (

@@ -102,7 +102,8 @@ BAD = [
     (
         "mt-negative",
         "[tool.l10n.mt]\nbatch-size = 0\n",
-        "pyproject.toml: [tool.l10n] mt.batch-size: expected a positive number — e.g. 4",
+        "pyproject.toml: [tool.l10n] mt.batch-size: expected a number from 1 to 1024 — e.g. "
+        "batch-size = 16",
     ),
     (
         "tool-not-a-table",

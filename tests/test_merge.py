@@ -157,14 +157,15 @@ def test_retranslate_without_a_new_translation_keeps_the_machine_output() -> Non
     ids=["same-output-no-comment", "edited-left-fuzzy-kept-in-comment"],
 )
 def test_retranslate_keeps_replaced_output_that_differs(old_msgstr: str, kept_line: bool) -> None:
-    """A translator may edit machine output and leave it fuzzy: it must not vanish."""
+    """A catalog without marks: an edit left fuzzy is kept in a ``# `` comment (editors
+    keep those; they drop obsolete ``#.`` lines)."""
     old = _parse(MACHINE.format(msgstr=old_msgstr))
     template = _parse('#. heading\nmsgid "Economic benefits"\nmsgstr ""\n')
     result = merge(old, template, language=resolve("ru"), threshold=80, retranslate=True)
     entry = found(filled(result), "Economic benefits")
     assert entry.msgstr == "[MT] Economic benefits"
-    replaced = f"machine translation replaced by --retranslate: {old_msgstr}"
-    assert (replaced in entry.extracted_comments) == kept_line
+    replaced = f"l10n: replaced by --retranslate: {old_msgstr}"
+    assert (replaced in entry.translator_comments.split("\n")) == kept_line
 
 
 def test_hand_added_plural_entry_and_tool_flags_survive_as_obsolete() -> None:

@@ -175,6 +175,7 @@ def test_broken_catalog_stops_that_language_only(project: Path) -> None:
     )
     broken.write_text(text, encoding="utf-8")
     before = broken.read_bytes()
+    bad_line = text.split("\n").index("oops") + 1
     (project / "source" / ARTICLE.name).write_text(
         ARTICLE.read_text(encoding="utf-8").replace("next week.", "next month."),
         encoding="utf-8",
@@ -183,8 +184,8 @@ def test_broken_catalog_stops_that_language_only(project: Path) -> None:
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
-        f"error: locales/ru/LC_MESSAGES/{DOMAIN}.po:32: syntax error — fix the line in your PO "
-        "editor or restore it (language ru skipped)"
+        f"error: locales/ru/LC_MESSAGES/{DOMAIN}.po:{bad_line}: syntax error — fix the line in "
+        "your PO editor or restore it (language ru skipped)"
     ]
     assert broken.read_bytes() == before
     zh = polib.pofile(str(po_path(project, "zh_Hans")))

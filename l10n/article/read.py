@@ -12,6 +12,7 @@ naming the file and, where known, the line.
 from __future__ import annotations
 
 import codecs
+import stat
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -65,6 +66,14 @@ def read_text(text: str, *, name: str = "<stdin>", domain: str = "stdin") -> Doc
 
 def _read_bytes(path: Path, name: str) -> bytes:
     try:
+        mode = path.stat().st_mode
+        # A FIFO named *.txt would block the read forever; /dev/zero would never end.
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise SourceError(
+                "not a regular file (a pipe, socket or device) — give the path of an "
+                "article .txt file",
+                path=name,
+            )
         return path.read_bytes()
     except FileNotFoundError as err:
         raise SourceError(

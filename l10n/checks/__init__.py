@@ -15,6 +15,7 @@ from ..languages import resolve
 from ..model import Catalog, Entry, Glossary, Issue, Language
 from .base import Check, Unit
 from .markup import markup
+from .newlines import newlines
 from .numbers import extra_numbers, numbers
 from .terms import glossary
 from .text import (
@@ -43,6 +44,7 @@ CHECKS: tuple[Check, ...] = (
     spaces,
     repeated_words,
     length_ratio,
+    newlines,
 )
 
 

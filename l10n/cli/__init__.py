@@ -8,12 +8,14 @@ model store, urllib, babel or polib.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import click
 
 from .. import __version__
-from ..errors import L10nError
+from ..errors import EXIT_BAD_INPUT, L10nError
 from .commands import COMMANDS
 from .models import models
 from .report import report
@@ -37,6 +39,24 @@ class L10nGroup(click.Group):
             return super().invoke(ctx)
         except L10nError as err:
             raise Failure(str(err), err.exit_code) from err
+        except OSError as err:
+            # Output that cannot be written (``l10n status > /dev/full``, a closed pipe):
+            # one line on stderr, and no second failure when Python flushes stdout at exit.
+            _discard_stdout()
+            raise Failure(
+                f"cannot write the output: {err.strerror or err} — check where it goes "
+                "(disk full? closed pipe?)",
+                EXIT_BAD_INPUT,
+            ) from err
+
+
+def _discard_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 _EPILOG = """\b

@@ -19,7 +19,7 @@ import click
 from ..errors import CatalogError, GateError, SourceError
 from .data import run_data
 from .display import ProgressBar, run_table
-from .options import codes, load, project_options, table
+from .options import PERCENT, codes, load, project_options, table
 
 
 @click.command()
@@ -93,6 +93,12 @@ def run(
     """Segment the articles, machine-translate, and write the PO catalogs."""
     from .. import pipeline
 
+    if any(str(file) == "-" for file in files):
+        raise click.BadParameter(
+            '"-" (standard input) has no file name to name its catalog after — save the '
+            "article under the source folder and run again (`l10n segment -` reads stdin)",
+            param_hint="FILES",
+        )
     settings = load(config, source, locales, glossary)
     with ProgressBar() as progress:
         report = pipeline.run(
@@ -148,7 +154,7 @@ _FILES = click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @_FILES
 @click.option(
     "--fail-under",
-    type=click.FloatRange(0, 100),
+    type=PERCENT,
     metavar="N",
     help="Exit 3 when an article has fewer than N% reviewed segments in a language.",
 )
@@ -304,7 +310,7 @@ def check(
 )
 @click.option(
     "--fail-under",
-    type=click.FloatRange(0, 100),
+    type=PERCENT,
     metavar="N",
     help="Refuse to export an article in a language where it has fewer than N% reviewed"
     " segments (the others are exported).",

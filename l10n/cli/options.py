@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -12,6 +13,20 @@ if TYPE_CHECKING:
     from ..project.config import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Percent(click.FloatRange):
+    """A percentage from 0 to 100; ``nan`` is refused (FloatRange lets it through)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number from 0 to 100", param, ctx)
+        return number
+
+
+PERCENT = Percent(0, 100)
+"""The type of ``--fail-under``."""
 
 config_option = click.option(
     "--config",

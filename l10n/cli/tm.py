@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -25,21 +26,27 @@ def tm() -> None:
 )
 @to_option
 @config_option
-@click.argument("output", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 def export_tm(fmt: str, to: str | None, config: Path | None, output: Path) -> None:
-    """Write approved translations to OUTPUT (TMX 1.4b)."""
+    """Write approved translations to OUTPUT (TMX 1.4b; "-" writes standard output)."""
     from .. import review
 
+    if str(output) == "-":
+        text, count = review.tm_export_text(load(config), languages=codes(to))
+        click.echo(text, nl=False)
+        click.echo(f"wrote {count} translation units to standard output", err=True)
+        return
     count = review.tm_export(load(config), output, languages=codes(to))
     click.echo(f"wrote {count} translation units to {output}")
 
 
 @tm.command("import")
 @config_option
-@click.argument("tmx", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("tmx", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 def import_tm(config: Path | None, tmx: Path) -> None:
-    """Add the translation units of a TMX file to the memory."""
+    """Add the translation units of a TMX file to the memory ("-" reads standard input)."""
     from .. import review
 
-    count = review.tm_import(load(config), tmx)
+    data = sys.stdin.buffer.read() if str(tmx) == "-" else None
+    count = review.tm_import(load(config), Path("<stdin>") if data is not None else tmx, data)
     click.echo(f"imported {count} translation units from {tmx}")

@@ -3,11 +3,13 @@
 Only approved entries (non-empty msgstr, not fuzzy) are stored, keyed by language and a
 normalised source (whitespace folded, curly quotes straightened). Catalog units are
 re-read when a catalog's size or mtime changes; units imported from TMX (OmegaT, Trados…)
-are kept until the next ``import_tmx`` of the same file.
+are kept until the next ``import_tmx`` of the same file (same full path: ``a/memory.tmx``
+and ``b/memory.tmx`` are two files).
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
@@ -17,7 +19,7 @@ from pathlib import Path
 from ..errors import TMError
 from ..model import Catalog, Translation
 from ..po.io import read_catalog
-from .tmx import read_tmx, write_tmx
+from .tmx import TmxRow, read_tmx, write_tmx
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (
@@ -128,17 +130,14 @@ class TranslationMemory:
                 ).fetchone()
                 if row:
                     found[source] = Translation(
-                        source=source, target=row[0], origin="tm", engine=row[1], fuzzy=True
+                        source=source, target=row[0], origin="tm", engine=_shown(row[1]), fuzzy=True
                     )
         return found
 
-    def export_tmx(self, path: Path, langs: Sequence[str], *, version: str = "") -> int:
-        """Write the distinct units of ``langs`` to a TMX 1.4b file; return how many.
-
-        ``version`` is the tool's version for the header's ``creationtoolversion``.
-        """
+    def units(self, langs: Sequence[str]) -> list[TmxRow]:
+        """The distinct units of ``langs`` as TMX export lists them."""
         with self._connect() as db:
-            rows = [
+            return [
                 row
                 for lang in langs
                 for row in db.execute(
@@ -147,20 +146,52 @@ class TranslationMemory:
                     (lang,),
                 )
             ]
+
+    def export_tmx(self, path: Path, langs: Sequence[str], *, version: str = "") -> int:
+        """Write the distinct units of ``langs`` to a TMX 1.4b file; return how many.
+
+        ``version`` is the tool's version for the header's ``creationtoolversion``.
+        """
+        rows = self.units(langs)
         write_tmx(path, rows, version=version)
         return len(rows)
 
-    def import_tmx(self, path: Path) -> int:
-        """Add the units of a TMX file (replacing an earlier import of it); return how many."""
-        units = read_tmx(path)
-        origin = f"tmx:{path.name}"
+    def verify(self) -> None:
+        """Raise ``TMError`` when the memory file exists but is not a sound SQLite database
+        (checked before a run writes anything)."""
+        if not self.path.exists():
+            return
+        with self._connect() as db:
+            problem = db.execute("PRAGMA quick_check").fetchone()[0]
+        if problem != "ok":
+            raise TMError(
+                f"not a usable translation memory: {problem} — delete the file, it is "
+                "rebuilt from the catalogs",
+                path=self.path,
+            )
+
+    def import_tmx(self, path: Path, data: bytes | None = None) -> int:
+        """Add the units of a TMX file (replacing an earlier import of the same file, by
+        its full path; ``data`` read from standard input is keyed by its content); return
+        how many."""
+        units = read_tmx(path, data)
+        if data is None:
+            origin, when = f"tmx:{path.resolve()}", path.stat().st_mtime
+        else:
+            origin = f"tmx:stdin:{hashlib.sha256(data).hexdigest()[:16]}"
+            when = datetime.now(timezone.utc).timestamp()
         with self._connect() as db:
             db.execute("DELETE FROM units WHERE origin = ?", (origin,))
-            now = _mtime(path.stat().st_mtime)
+            now = _mtime(when)
             count = 0
             for lang, pairs in _by_lang(units).items():
                 count += _insert(db, lang, pairs, origin, now)
         return count
+
+
+def _shown(origin: str) -> str:
+    """An origin as PO comments cite it: a TMX import by its file name, not its full path."""
+    return "tmx:" + Path(origin[4:]).name if origin.startswith("tmx:") else origin
 
 
 def _catalogs_of(db: sqlite3.Connection, lang: str) -> set[str]:

@@ -28,7 +28,12 @@ _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s[^<>]*?)?)(/?)>")
 
 
 def write_tmx(path: Path, rows: Sequence[TmxRow], *, version: str) -> None:
-    """Write units to a TMX 1.4b file, atomically.
+    """Write units to a TMX 1.4b file, atomically (see ``tmx_text``)."""
+    atomic_write(path, tmx_text(rows, version=version).encode("utf-8"))
+
+
+def tmx_text(rows: Sequence[TmxRow], *, version: str) -> str:
+    """Units as a TMX 1.4b document.
 
     Each ``<tu>`` has a ``tuid`` (a hash of its language and texts, stable across exports)
     and a ``creationdate``; markup in a text (``<b>…</b>``, ``<br/>``) is written as inline
@@ -50,7 +55,7 @@ def write_tmx(path: Path, rows: Sequence[TmxRow], *, version: str) -> None:
         f' creationdate="{tmx_date(now)}"/>\n'
         f"  <body>\n{units}  </body>\n</tmx>\n"
     )
-    atomic_write(path, text.encode("utf-8"))
+    return text
 
 
 def _tuid(lang: str, source: str, target: str) -> str:
@@ -117,15 +122,17 @@ def tmx_lang(code: str) -> str:
         return code.replace("-", "_")
 
 
-def read_tmx(path: Path) -> list[tuple[str, str, str]]:
+def read_tmx(path: Path, data: bytes | None = None) -> list[tuple[str, str, str]]:
     """(lang, English source, target) for every translation unit of a TMX file.
 
+    ``data``: the file's bytes when they do not come from ``path`` (standard input).
     Raises ``TMError`` with the line of the problem.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise TMError(f"cannot read: {err.strerror} — check the path", path=path) from err
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise TMError(f"cannot read: {err.strerror} — check the path", path=path) from err
     reader = _TmxReader(path)
     parser = expat.ParserCreate()
     reader.parser = parser

@@ -1,5 +1,6 @@
 """An ``.argosmodel`` file checked without extracting it: one top folder, safe paths,
-``metadata.json`` with from/to codes, ``model/model.bin``, the tokenizer file(s) it names.
+``metadata.json`` with from/to codes, ``model/model.bin``, the tokenizer file(s) it names,
+and a bounded unpacked size (no zip bombs).
 
 ``l10n.mt.store`` checks a file before installing it; ``l10n.mt.build`` checks what it wrote.
 """
@@ -44,6 +45,7 @@ def check_archive(path: Path) -> str:
                 ".." in n.split("/") or n.startswith("/") for n in names
             ):
                 raise bad("unsafe paths in the archive")
+            _check_unpacked_size(zf, path.stat().st_size, bad)
             metadata = _zip_metadata(zf, f"{top}/metadata.json", bad)
             if zf.testzip() is not None:
                 raise bad("corrupt archive member")
@@ -62,6 +64,30 @@ def check_archive(path: Path) -> str:
     if (target := metadata.get("target_sentencepiece")) and f"{top}/{target}" not in names:
         raise bad(f"no {target}, which metadata.json names as target_sentencepiece")
     return top
+
+
+MAX_UNPACKED = 8 * 1024**3
+"""Largest unpacked package accepted (the biggest Argos models unpack to about 1 GB)."""
+MAX_RATIO = 20
+"""Largest unpacked/packed size ratio above ``RATIO_FLOOR``: model weights barely
+compress, a zip bomb (GBs of zeros in a few MB) compresses a thousandfold."""
+RATIO_FLOOR = 64 * 1024**2
+
+
+def _check_unpacked_size(zf: zipfile.ZipFile, packed: int, bad: Any) -> None:
+    """Refuse an archive that would unpack to too much, before reading any member.
+
+    zipfile never writes more than a member's declared size, so the declared sizes bound
+    what extraction (and ``testzip``) can cost.
+    """
+    unpacked = sum(info.file_size for info in zf.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise bad(f"would unpack to {unpacked / 1024**3:.1f} GiB, over the 8 GiB limit")
+    if unpacked > RATIO_FLOOR and unpacked > MAX_RATIO * max(packed, 1):
+        raise bad(
+            f"would unpack to {unpacked / 1024**2:.0f} MiB from {packed / 1024**2:.1f} MiB "
+            "(a zip bomb?)"
+        )
 
 
 def _zip_metadata(zf: zipfile.ZipFile, member: str, bad: Any) -> dict[str, Any]:

@@ -13,17 +13,25 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import get_args
 
+from ..errors import SourceError
 from ..model import BlockKind, Catalog, Document, Entry, Language, Segment, Translation
+from .provenance import (
+    MT_PREFIX,
+    REPLACED_PREFIX,
+    digest,
+    machine_mark,
+    with_mark,
+    without_mark,
+)
 
-MT_PREFIX = "machine translation: "
-"""Provenance of a msgstr that an MT engine wrote and nobody has approved yet."""
 TM_PREFIX = "translation memory: "
 """Provenance of a msgstr copied from an approved translation in another catalog."""
 PREVIOUS_MT_PREFIX = "previous machine translation, of the old text: "
 """Unapproved MT of an edited segment's old text, kept in a comment when re-translating."""
 REPLACED_MT_PREFIX = "machine translation replaced by --retranslate: "
-"""Fuzzy output that ``--retranslate`` replaced, kept when the new output differs: a
-translator may have edited it without clearing the fuzzy flag."""
+"""A ``#.`` line that older versions wrote for replaced fuzzy output; kept where found.
+Now such text goes to a translator comment (``provenance.REPLACED_PREFIX``), which
+editors and ``msgmerge`` keep."""
 SUGGESTION_PREFIX = "suggestion"
 """A translation offered in a comment because the msgstr holds a human's work."""
 PART_PREFIX = "suggestion (translation of an earlier sentence this text was part of): "
@@ -66,6 +74,7 @@ def build_template(document: Document, segments: Sequence[Segment], *, version: 
     msgid is the text itself (never a position key); ``#:`` lists every source line where
     the text occurs; ``#.`` names the block kind.
     """
+    name = checked_name(document.name)
     entries: dict[str, Entry] = {}
     for segment in segments:
         if not segment.translatable or not segment.text:
@@ -75,7 +84,7 @@ def build_template(document: Document, segments: Sequence[Segment], *, version: 
         )
         references = list(entry.references)
         for line in segment.references or (segment.line,):
-            occurrence = (document.name, str(line))
+            occurrence = (name, str(line))
             if occurrence not in references:
                 references.append(occurrence)
         entries[segment.text] = replace(entry, references=tuple(references))
@@ -88,6 +97,28 @@ def build_template(document: Document, segments: Sequence[Segment], *, version: 
         },
     )
     return Catalog(entries=tuple(entries.values()), metadata=metadata, fuzzy_header=True)
+
+
+def newline_mismatch(msgid: str, msgstr: str) -> str | None:
+    """What GNU msgfmt finds fatal: msgid and msgstr disagree on a leading or trailing
+    ``\\n`` (None when they agree)."""
+    if msgid.startswith("\n") != msgstr.startswith("\n"):
+        return "msgid and msgstr do not both begin with a line break"
+    if msgid.endswith("\n") != msgstr.endswith("\n"):
+        return "msgid and msgstr do not both end with a line break"
+    return None
+
+
+def checked_name(name: str) -> str:
+    """``name`` for a ``#:`` reference; ``SourceError`` for one no PO file can hold."""
+    if any(char in name for char in "\n\r"):
+        shown = name.replace("\n", "\\n").replace("\r", "\\r")
+        raise SourceError(
+            "the file name contains a line break, which a PO reference (#:) cannot hold — "
+            "rename the file",
+            path=shown,
+        )
+    return name
 
 
 def plural_forms(language: Language) -> str:
@@ -142,13 +173,15 @@ def provenance(comment: str) -> list[str]:
 
 
 def is_machine(entry: Entry) -> bool:
-    """Unapproved machine output: fuzzy, MT provenance, not inherited from an older msgid."""
-    return (
-        bool(entry.msgstr)
-        and entry.fuzzy
-        and not entry.previous_msgid
-        and any(line.startswith(MT_PREFIX) for line in provenance(entry.extracted_comments))
-    )
+    """Unapproved, unedited machine output: fuzzy, not inherited from an older msgid, and
+    still the text its ``# l10n-mt`` mark describes (or, in a catalog written before marks
+    existed, labelled ``#. machine translation:``)."""
+    if not (entry.msgstr and entry.fuzzy and not entry.previous_msgid):
+        return False
+    mark = machine_mark(entry)
+    if mark is not None:
+        return mark[0] == digest(entry.msgstr)
+    return any(line.startswith(MT_PREFIX) for line in provenance(entry.extracted_comments))
 
 
 def is_human(entry: Entry) -> bool:
@@ -200,14 +233,47 @@ def _fill(entry: Entry, found: Translation, lines: list[str]) -> tuple[Entry, li
         for line in lines
         if line.startswith((PREVIOUS_MT_PREFIX, REPLACED_MT_PREFIX, PART_PREFIX))
     ]
-    if entry.msgstr and entry.msgstr != found.target:
-        note = REPLACED_MT_PREFIX + entry.msgstr
-        kept += [] if note in kept else [note]
+    if entry.msgstr and entry.msgstr != found.target and machine_mark(entry) is None:
+        # No mark (a catalog from before marks): the text may be a translator's edit left
+        # fuzzy, so it is kept where every editor keeps comments.
+        entry = add_translator_comment(entry, REPLACED_PREFIX + entry.msgstr)
     flags = [f for f in entry.flags if f != "fuzzy"]
     if found.fuzzy:
         flags.insert(0, "fuzzy")
     filled = replace(entry, msgstr=found.target, flags=tuple(flags))
+    if found.origin == "mt":
+        filled = with_mark(filled, found.target, found.engine or "unknown engine")
+    else:
+        filled = without_mark(filled)
     return filled, [_provenance_line(found), *found.comments, *kept]
+
+
+def add_translator_comment(entry: Entry, line: str) -> Entry:
+    """``entry`` with one more ``# `` line (unchanged when it already has it)."""
+    lines = entry.translator_comments.split("\n") if entry.translator_comments else []
+    if line in lines:
+        return entry
+    return replace(entry, translator_comments="\n".join([*lines, line]))
+
+
+GLOSSARY_PREFIX = "glossary: "
+"""``#.`` lines that say which glossary terms the msgstr uses or misses."""
+
+
+def with_glossary_notes(entry: Entry, notes: Sequence[str]) -> Entry:
+    """``entry`` whose ``glossary:`` lines are ``notes`` (for the msgstr it holds now).
+
+    They follow the provenance label; ``entry`` itself when nothing changes.
+    """
+    lines = provenance(entry.extracted_comments)
+    others = [line for line in lines if not line.startswith(GLOSSARY_PREFIX)]
+    labels = [i + 1 for i, line in enumerate(others) if line.startswith((MT_PREFIX, TM_PREFIX))]
+    at = labels[0] if labels else 0
+    new = [*others[:at], *notes, *others[at:]]
+    if new == lines:
+        return entry
+    comment = "\n".join(template_comments(entry.extracted_comments) + new)
+    return replace(entry, extracted_comments=comment)
 
 
 def add_comment(entry: Entry, line: str) -> Entry:

@@ -1,17 +1,19 @@
 """Read and write PO/POT/MO files: the PO edge, and the only module that imports polib.
 
-polib parses (after :mod:`l10n.po.lint` refused what it would misread) and its objects are
-turned into the project's typed :class:`~l10n.model.Catalog` at once; the text is formatted
-by :mod:`l10n.po.format` exactly as ``msgcat`` prints it. Writes are atomic, and a re-run
-that changes nothing leaves every byte as it was.
+PO text is decoded here (the header's charset) and parsed by :mod:`l10n.po.parse`, which
+refuses what ``msgfmt`` refuses; polib only compiles MO files (and converts polib objects
+for tests and tools). The text is formatted by :mod:`l10n.po.format` exactly as
+``msgcat`` prints it. Writes are atomic, replace a file only if it still holds the bytes
+that were read, and a re-run that changes nothing leaves every byte as it was.
 """
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 import os
 import re
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,9 @@ import polib
 
 from ..errors import CatalogError
 from ..model import Catalog, Entry
+from .entries import newline_mismatch
 from .format import PAGE_WIDTH, format_catalog
-from .lint import check_strings
+from .parse import parse_po
 
 DATE_KEYS = ("POT-Creation-Date", "PO-Revision-Date")
 """Headers kept from the file on disk when nothing else changed (byte stability)."""
@@ -29,30 +32,96 @@ DATE_KEYS = ("POT-Creation-Date", "PO-Revision-Date")
 def read_catalog(path: Path) -> Catalog | None:
     """The catalog at ``path``, or None when there is no file.
 
-    Raises ``CatalogError`` (``path:line: …``) for a file polib cannot parse; the file is
-    left untouched.
+    Raises ``CatalogError`` (``path:line: …``) for a file that ``msgfmt`` would refuse,
+    and for an empty one; the file is left untouched.
     """
-    if not path.exists():
-        return None
+    return load_catalog(path)[0]
+
+
+def load_catalog(path: Path) -> tuple[Catalog | None, FileState]:
+    """The catalog at ``path`` and the state it was read in (for ``write_catalog``)."""
     data = _read_bytes(path)
     if data is None:
-        return None
-    check_strings(data.decode("utf-8", errors="replace"), path)
+        return None, None
+    return parse_catalog(decode_catalog(data, path), path), _digest(data)
+
+
+def parse_catalog(text: str, path: Path | None = None) -> Catalog:
+    """PO text as a typed catalog, refused (``CatalogError``) where msgfmt refuses it."""
+    where = path or Path("<text>")
+    if not text.strip():
+        raise CatalogError(
+            "empty file — restore it from version control or delete it to start afresh",
+            path=where,
+        )
+    return parse_po(text, where)
+
+
+_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([^\s";\\]+)', re.MULTILINE)
+_UTF8 = ("utf-8", "utf8", "charset", "ascii", "us-ascii")
+
+
+def decode_catalog(data: bytes, path: Path) -> str:
+    """PO bytes as text, in the charset its header names (UTF-8 when it names none).
+
+    A file whose header names another charset but whose bytes are UTF-8 (a ``sed`` on
+    the header, an editor that saved UTF-8) is refused: read as Latin-1 every Cyrillic
+    or Chinese letter would become two wrong ones, and stay so once written back.
+    """
+    found = _CHARSET.search(data)
+    charset = found.group(1).decode("ascii", "replace").lower() if found else "utf-8"
+    if charset not in _UTF8:
+        return _decode_declared(data, charset, path)
+    return "\n".join(
+        _utf8_line(line, number, path) for number, line in enumerate(data.split(b"\n"), 1)
+    )
+
+
+def _utf8_line(line: bytes, number: int, path: Path) -> str:
+    """One line as UTF-8. As in msgfmt, a broken character in a plain comment (``#``,
+    ``#.``, ``#:``, ``#,``) is not an error; it becomes U+FFFD."""
     try:
-        catalog = from_polib(polib.pofile(str(path), wrapwidth=PAGE_WIDTH))
+        return line.decode("utf-8")
     except UnicodeDecodeError as err:
-        bad_line = err.object[: err.start].count(b"\n") + 1
+        if line.lstrip(b" \t").startswith(b"#") and not line.lstrip(b" \t").startswith(
+            (b"#~", b"#|")
+        ):
+            return line.decode("utf-8", errors="replace")
         raise CatalogError(
-            "not valid in the charset of its Content-Type header — save it as UTF-8",
+            "not valid UTF-8 (cut in the middle of a character, or saved in another "
+            "encoding) — save it as UTF-8 or restore it from version control",
             path=path,
-            line=bad_line,
+            line=number,
         ) from err
-    except OSError as err:
-        line, what = _polib_error(str(err))
+
+
+def _decode_declared(data: bytes, charset: str, path: Path) -> str:
+    try:
+        codecs.lookup(charset)
+    except LookupError as err:
         raise CatalogError(
-            f"{what} — fix the line in your PO editor or restore it", path=path, line=line
+            f"unknown charset {charset!r} in the Content-Type header — set charset=UTF-8",
+            path=path,
         ) from err
-    return _restore_obsolete_previous(catalog, data)
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            raise CatalogError(
+                f"the header says charset={charset} but the text is UTF-8 — set "
+                "charset=UTF-8 in the Content-Type header and run again",
+                path=path,
+            )
+    try:
+        return data.decode(charset)
+    except UnicodeDecodeError as err:
+        raise CatalogError(
+            f"not valid {charset} (the charset of its Content-Type header) — save it as UTF-8",
+            path=path,
+            line=data[: err.start].count(b"\n") + 1,
+        ) from err
 
 
 def from_polib(po: Any) -> Catalog:
@@ -84,89 +153,25 @@ def _entry(e: Any) -> Entry:
     )
 
 
-def parse_catalog(text: str) -> Catalog:
-    """PO text (not a file) as a typed catalog; for tests and tools. No lint pass."""
-    return from_polib(polib.pofile(text, wrapwidth=PAGE_WIDTH))
+FileState = str | None
+"""A digest of a file's bytes as read (None: no file): how a writer tells that someone
+saved it meanwhile — even a same-size save that kept the modification time (rsync -t)."""
+
+_ANY = "any"
 
 
-_FIELD = re.compile(r'^(msgctxt|msgid|msgid_plural)\s+"(.*)"$')
-_MORE = re.compile(r'^"(.*)"$')
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def _restore_obsolete_previous(catalog: Catalog, data: bytes) -> Catalog:
-    """Put back the ``#~| msgid`` lines of obsolete entries, which polib skips.
-
-    Without them an obsolete fuzzy suggestion would lose its previous English on every
-    read, and a re-run would rewrite a file in which nothing changed.
-    """
-    if b"#~|" not in data:
-        return catalog
-    found: dict[tuple[str | None, str], dict[str, str]] = {}
-    for block in re.split(r"\n[ \t]*\r?\n", data.decode("utf-8", errors="replace")):
-        previous = _obsolete_fields(block, "#~|")
-        current = _obsolete_fields(block, "#~")
-        if previous and "msgid" in current:
-            found[(current.get("msgctxt"), current["msgid"])] = previous
-    entries = []
-    for entry in catalog:
-        fields = found.get((entry.msgctxt, entry.msgid)) if entry.obsolete else None
-        if fields:
-            entry = replace(
-                entry,
-                previous_msgctxt=fields.get("msgctxt", entry.previous_msgctxt),
-                previous_msgid=fields.get("msgid", entry.previous_msgid),
-                previous_msgid_plural=fields.get("msgid_plural", entry.previous_msgid_plural),
-            )
-        entries.append(entry)
-    return replace(catalog, entries=tuple(entries))
+def file_state(path: Path) -> FileState:
+    """A digest of ``path``'s bytes now, or None when there is no file."""
+    data = _read_bytes(path)
+    return None if data is None else _digest(data)
 
 
-def _obsolete_fields(block: str, mark: str) -> dict[str, str]:
-    """``msgctxt``/``msgid``/``msgid_plural`` of the lines of ``block`` that start ``mark``."""
-    fields: dict[str, str] = {}
-    name = ""
-    for raw in block.splitlines():
-        words = raw.strip().split(None, 1)
-        if len(words) < 2 or words[0] != mark:
-            name = ""
-            continue
-        field, more = _FIELD.match(words[1]), _MORE.match(words[1])
-        if field:
-            name = field.group(1)
-            fields[name] = polib.unescape(field.group(2))
-        elif more and name:
-            fields[name] += polib.unescape(more.group(1))
-        else:
-            name = ""
-    return fields
-
-
-def _polib_error(message: str) -> tuple[int | None, str]:
-    """Line number and reason from polib's ``Syntax error in po file …(line N): reason``."""
-    match = re.search(r"\(line (\d+)\)(?::\s*(.*))?$", message)
-    if not match:
-        return None, f"cannot read catalog: {message}"
-    reason = match.group(2) or "syntax error"
-    return int(match.group(1)), reason if reason.startswith("syntax") else f"syntax error: {reason}"
-
-
-FileState = tuple[int, int]
-"""A file's (size, mtime in ns): how a writer tells that someone saved it meanwhile."""
-
-
-def file_state(path: Path) -> FileState | None:
-    """``path``'s size and modification time, or None when there is no file."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise CatalogError(f"cannot read: {err.strerror} — check the path", path=path) from err
-    return (stat.st_size, stat.st_mtime_ns)
-
-
-def ensure_unchanged(path: Path, read_as: FileState | None) -> None:
-    """Raise ``CatalogError`` when ``path`` is no longer in the state it was read in.
+def ensure_unchanged(path: Path, read_as: FileState) -> None:
+    """Raise ``CatalogError`` when ``path``'s bytes are no longer those it was read with.
 
     A translator may save the catalog in Poedit while a run translates: writing over it
     would lose their work, so the run leaves that file alone.
@@ -179,11 +184,14 @@ def ensure_unchanged(path: Path, read_as: FileState | None) -> None:
         )
 
 
-def write_catalog(catalog: Catalog, path: Path) -> bool:
+def write_catalog(catalog: Catalog, path: Path, *, expect: FileState = _ANY) -> bool:
     """Write ``catalog`` to ``path`` atomically; return whether the file's bytes changed.
 
     When only ``POT-Creation-Date``/``PO-Revision-Date`` differ from the file on disk, the
     dates on disk are kept and nothing is written, so an idle re-run changes no byte.
+    With ``expect`` (the state ``load_catalog`` returned), the text is formatted first and
+    the file is replaced only if its bytes are still the ones read, checked just before
+    ``os.replace``; else ``CatalogError`` and the file is left as the editor saved it.
     """
     data = format_catalog(catalog).encode("utf-8")
     old = _read_bytes(path)
@@ -193,7 +201,7 @@ def write_catalog(catalog: Catalog, path: Path) -> bool:
         stable = format_catalog(catalog, dates=_dates_in(old)).encode("utf-8")
         if stable == old:
             return False
-    atomic_write(path, data)
+    atomic_write(path, data, expect=expect)
     return True
 
 
@@ -216,6 +224,7 @@ def write_mo(catalog: Catalog, path: Path, *, include_fuzzy: bool) -> bool:
     for entry in catalog:
         if entry.obsolete or not (entry.translated or (include_fuzzy and entry.msgstr)):
             continue
+        _refuse_newline_mismatch(entry, path)
         mo.append(
             polib.POEntry(
                 msgid=entry.msgid,
@@ -230,6 +239,17 @@ def write_mo(catalog: Catalog, path: Path, *, include_fuzzy: bool) -> bool:
         return False
     atomic_write(path, data)
     return True
+
+
+def _refuse_newline_mismatch(entry: Entry, path: Path) -> None:
+    problem = newline_mismatch(entry.msgid, entry.msgstr)
+    if problem:
+        where = f" (catalog line {entry.line})" if entry.line else ""
+        raise CatalogError(
+            f"not written: in {entry.msgid[:40]!r}{where} {problem}, which msgfmt refuses — "
+            "fix the translation (`l10n check` lists it as [newlines])",
+            path=path,
+        )
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -251,15 +271,20 @@ def _dates_in(data: bytes) -> dict[str, str]:
     return found
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, expect: FileState = _ANY) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never half.
 
-    Writes a temporary file in the same directory, fsyncs it, then ``os.replace``s it.
+    Writes a temporary file in the same directory, fsyncs it, then ``os.replace``s it. A
+    symlink stays a symlink: its target is replaced. Temporary files that a killed run
+    left for the same name are removed first. With ``expect``, the file must still hold
+    the bytes of that state right before the replace (see ``write_catalog``).
     """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = _mode_for(path)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_orphans(target)
+        mode = _mode_for(target)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
         raise CatalogError(
             f"cannot write: {err.strerror} — check the directory's permissions", path=path
@@ -270,13 +295,32 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as err:
+        if expect != _ANY:
+            ensure_unchanged(target, expect)
+        os.replace(tmp, target)
+    except (OSError, CatalogError) as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, CatalogError):
+            raise
         raise CatalogError(
             f"cannot write: {err.strerror} — check free space and permissions", path=path
         ) from err
-    _fsync_dir(path.parent)
+    _fsync_dir(target.parent)
+
+
+_ORPHAN = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def _remove_orphans(target: Path) -> None:
+    """Delete ``.<name>.XXXXXXXX.tmp`` files that a killed write of ``target`` left behind."""
+    prefix = f".{target.name}."
+    try:
+        names = [n for n in os.listdir(target.parent) if n.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        if _ORPHAN.match(name) and len(name) == len(prefix) + 12:
+            (target.parent / name).unlink(missing_ok=True)
 
 
 def _mode_for(path: Path) -> int:

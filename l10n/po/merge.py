@@ -30,6 +30,7 @@ from .entries import (
     provenance,
     template_comments,
 )
+from .provenance import refreshed, without_mark
 
 _FROM_TEMPLATE = (
     "Project-Id-Version",
@@ -152,6 +153,8 @@ def _kept(old: Entry, tentry: Entry, retranslate: bool, tally: _Tally, kept_as: 
     if is_human(old):
         tally.add(kept_as or "kept_human")
     elif old.msgstr and not (retranslate and is_machine(old)):
+        # An unapproved edit of machine output (its text no longer matches the mark) is
+        # not machine output any more: --retranslate leaves it as it is.
         tally.add(kept_as or ("kept_machine" if is_machine(old) else "kept_fuzzy"))
     elif old.msgstr:
         # Replaced only when a new translation arrives (apply_translations), so a run
@@ -165,9 +168,10 @@ def _kept(old: Entry, tentry: Entry, retranslate: bool, tally: _Tally, kept_as: 
 
 def _copy(old: Entry, tentry: Entry) -> Entry:
     """``old``'s translation and translator data under ``tentry``'s comments and references."""
-    lines = template_comments(tentry.extracted_comments) + provenance(old.extracted_comments)
+    entry, lines = refreshed(old, provenance(old.extracted_comments))
+    lines = template_comments(tentry.extracted_comments) + lines
     copy = replace(
-        old,
+        entry,
         msgid=tentry.msgid,
         extracted_comments="\n".join(lines),
         references=tentry.references,
@@ -206,7 +210,11 @@ def _matched_or_new(
     if is_machine(best):
         lines = [*template_comments(tentry.extracted_comments), PREVIOUS_MT_PREFIX + best.msgstr]
         return replace(
-            entry, msgstr="", flags=flags, extracted_comments="\n".join(lines), previous_msgid=None
+            without_mark(entry),
+            msgstr="",
+            flags=flags,
+            extracted_comments="\n".join(lines),
+            previous_msgid=None,
         )
     return replace(entry, flags=flags, previous_msgid=best.msgid)
 

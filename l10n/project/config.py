@@ -26,6 +26,8 @@ source-prefix = ">>kaz_Cyrl<<"
 
 from __future__ import annotations
 
+import math
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -225,18 +227,33 @@ def _mt_settings(raw: Any, fail: Any) -> MTSettings:
     for key, value in raw.items():
         if key not in _MT_KEYS:
             raise fail(f"mt.{key}", f"unknown key — known keys are {', '.join(_MT_KEYS)}")
-        if key == "length-penalty":
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        else:
-            ok = (
-                isinstance(value, int)
-                and not isinstance(value, bool)
-                and value >= (0 if key == "threads" else 1)
+        low, high = mt_range(key)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if key != "length-penalty" and not isinstance(value, int):
+            number = False
+        if not number or not math.isfinite(value) or not low <= value <= high:
+            example = "0.2" if key == "length-penalty" else str(_MT_EXAMPLES[key])
+            raise fail(
+                f"mt.{key}",
+                f"expected a number from {low:g} to {high:g} — e.g. {key} = {example}",
             )
-        if not ok:
-            raise fail(f"mt.{key}", "expected a positive number — e.g. 4")
         values[_MT_KEYS[key]] = value
     return MTSettings(**values)
+
+
+_MT_EXAMPLES = {"beam-size": 4, "batch-size": 16, "threads": 0}
+
+
+def mt_range(key: str) -> tuple[float, float]:
+    """The values ``[tool.l10n.mt] key`` accepts: CTranslate2 crashes (threads = 100000)
+    or hangs (threads = 1000, beam-size = 100000) far outside them."""
+    cores = os.cpu_count() or 1
+    return {
+        "threads": (0, max(4 * cores, 4)),
+        "beam-size": (1, 16),
+        "batch-size": (1, 1024),
+        "length-penalty": (-5.0, 5.0),
+    }[key]
 
 
 def _model_choices(raw: Any, fail: Any) -> dict[str, ModelChoice]:

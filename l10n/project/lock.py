@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import LockError
+from ..errors import L10nError, LockError
 
 LOCK_NAME = Path(".l10n") / "lock"
 
@@ -41,11 +41,21 @@ def project_lock(root: Path, *, timeout: float = 0) -> Iterator[Path]:
         ) from err
     try:
         _acquire(fd, path, timeout)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        _write_pid(fd, path)
         yield path
     finally:
         os.close(fd)  # closing the descriptor releases the flock
+
+
+def _write_pid(fd: int, path: Path) -> None:
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+    except OSError as err:
+        raise L10nError(
+            f"cannot write the lock file: {err.strerror} — free some disk space and run again",
+            path=path,
+        ) from err
 
 
 def _acquire(fd: int, path: Path, timeout: float) -> None:

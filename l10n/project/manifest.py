@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,9 @@ def digest(data: bytes) -> str:
 def file_digest(path: Path) -> str | None:
     """The content hash of a file, or None when it does not exist or cannot be read."""
     try:
+        # Not a FIFO's: reading one would wait forever (the article reader refuses it).
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         return digest(path.read_bytes())
     except OSError:
         return None

@@ -255,9 +255,13 @@ def _sentence_case(result: str, output: str, exact: re.Pattern[str]) -> str:
     return result
 
 
-def _translation(
-    source: str, matches: Sequence[TermMatch], target: str, lang: Lang, engine: str
-) -> Translation:
+def glossary_notes(source: str, target: str, glossary: Glossary, lang: Lang) -> tuple[str, ...]:
+    """The ``glossary:`` comments for ``target`` as a translation of ``source``: the terms
+    it should use, and each whose form ``target`` does not contain (``glossary: missing``)."""
+    return _notes(find_terms(source, glossary), target, lang)
+
+
+def _notes(matches: Sequence[TermMatch], target: str, lang: Lang) -> tuple[str, ...]:
     comments: list[str] = []
     for match in matches:
         form = target_form(match.term, lang)
@@ -273,11 +277,17 @@ def _translation(
         missing = f'glossary: missing "{form}" for "{match.term.term}"'
         if form and target_present(match.term, lang, target) is None and missing not in comments:
             comments.append(missing)
+    return tuple(comments)
+
+
+def _translation(
+    source: str, matches: Sequence[TermMatch], target: str, lang: Lang, engine: str
+) -> Translation:
     return Translation(
         source=source,
         target=target,
         origin="mt",
         engine=engine,
         fuzzy=True,
-        comments=tuple(comments),
+        comments=_notes(matches, target, lang),
     )

@@ -120,12 +120,15 @@ def _run_language(
     needed = list(dict.fromkeys(m for r in results.values() for m in r.needs_translation))
     remembered = _from_memory(settings, lang, needed)
     rest = [msgid for msgid in needed if msgid not in remembered]
-    machine, warnings = _machine_translate(settings, lang, rest, glossary, factory, progress)
+    machine, warnings, second = _machine_translate(
+        settings, lang, rest, glossary, factory, progress
+    )
     proposals = {**remembered, **machine}
     written = False
     catalogs: dict[str, Catalog] = {}
     for domain, result in results.items():
         catalog, _ = apply_translations(result.catalog, proposals, result.replace)
+        catalog = _refresh_glossary_notes(catalog, glossary, lang)
         if not machine and rest:
             catalog = _flag_untranslated(catalog, lang)
         catalogs[domain] = catalog
@@ -140,6 +143,7 @@ def _run_language(
         reused_tm=len(remembered),
         fuzzy_matched=sum(r.fuzzy_matched for r in merged),
         translated=len(machine),
+        second_pass=second,
         untranslated=sum(
             1 for c in catalogs.values() for e in c if not e.obsolete and not e.msgstr
         ),
@@ -173,19 +177,45 @@ def _machine_translate(
     glossary: Glossary,
     factory: TranslatorFactory,
     progress: ProgressCallback | None,
-) -> tuple[dict[str, Translation], list[str]]:
-    """MT for ``texts`` with the glossary enforced; a warning instead when there is no model."""
+) -> tuple[dict[str, Translation], list[str], int]:
+    """MT for ``texts`` with the glossary enforced; a warning instead when there is no model.
+
+    The count is of the texts the engine translated a second time (glossary enforcement).
+    """
     if not texts:
-        return {}, []
-    from .terms.enforce import translate_segments
+        return {}, [], 0
+    from .terms.enforce import enforce_segments
 
     translator = factory(lang, settings)
     if translator is None:
-        return {}, [no_model_warning(lang)]
+        return {}, [no_model_warning(lang)], 0
     if progress is not None:
         translator = with_progress(translator, len(texts), _for_language(progress, lang.code))
-    found = translate_segments(texts, translator, glossary, lang, strategy=settings.glossary_mode)
-    return {t.source: t for t in found}, []
+    done = enforce_segments(texts, translator, glossary, lang, strategy=settings.glossary_mode)
+    return {t.source: t for t in done.translations}, [], done.second_pass
+
+
+def _refresh_glossary_notes(catalog: Catalog, glossary: Glossary, lang: Language) -> Catalog:
+    """Recompute each entry's ``glossary:`` notes for its current msgstr (issue 15).
+
+    A ``glossary: missing`` note on an entry whose translation now holds the form (a
+    reviewer's edit) goes away; the notes are :func:`l10n.terms.notes.glossary_notes`.
+    """
+    from .po.entries import comment_lines
+    from .terms.match import TermForms
+    from .terms.notes import refresh_notes
+
+    forms = TermForms()
+    entries = []
+    for entry in catalog.entries:
+        lines = comment_lines(entry.extracted_comments)
+        if entry.obsolete or not entry.msgstr:
+            entries.append(entry)
+            continue
+        fresh = refresh_notes(lines, entry.msgid, entry.msgstr, glossary, lang, forms)
+        changed = fresh != lines
+        entries.append(replace(entry, extracted_comments="\n".join(fresh)) if changed else entry)
+    return replace(catalog, entries=tuple(entries))
 
 
 def no_model_warning(lang: Language) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..errors import LanguageError
 from ..languages import resolve
 from ..model import Catalog, Entry, Glossary, Issue, Language
+from ..terms.match import TermForms
 from .base import Check, Unit
 from .numbers import extra_numbers, numbers
 from .terms import glossary
@@ -92,10 +93,11 @@ def run_checks(
     header = _language_issue(catalog, path, language)
     if header is not None:
         issues.append(header)
+    forms = TermForms()
     for entry in catalog:
         if not _checked(entry, include_fuzzy):
             continue
-        unit = Unit(entry.msgid, entry.msgstr, language, glossary)
+        unit = Unit(entry.msgid, entry.msgstr, language, glossary, forms)
         for chk, message in check_entry(unit):
             issues.append(Issue(chk.id, chk.severity, path, entry.line, message, language.code))
     return issues

@@ -102,6 +102,7 @@ def _run_table(report: Any) -> str:
         "memory",
         "fuzzy-match",
         "new MT",
+        "2nd pass",
         "empty",
         "obsolete",
     )
@@ -114,6 +115,7 @@ def _run_table(report: Any) -> str:
             s.reused_tm,
             s.fuzzy_matched,
             s.translated,
+            s.second_pass,
             s.untranslated,
             s.obsoleted,
         )

@@ -57,8 +57,18 @@ class ArgosTranslator:
 
         Blank texts are returned unchanged without going through the model.
         """
+        return [outs[0] for outs in self.translate_nbest(texts, 1, progress=progress)]
+
+    def translate_nbest(
+        self, texts: Sequence[str], n: int, *, progress: Progress | None = None
+    ) -> list[list[str]]:
+        """The ``n`` best hypotheses of each text (``num_hypotheses``), best first.
+
+        Beam search already holds them: the beam is widened to ``n`` if it is narrower, and
+        the cost over :meth:`translate` is the detokenising. Blank texts come back as they are.
+        """
         report = progress or self.progress
-        results = [text if not text.strip() else "" for text in texts]
+        results: list[list[str]] = [[text] if not text.strip() else [] for text in texts]
         todo = [i for i, text in enumerate(texts) if text.strip()]
         if not todo:
             return results
@@ -67,9 +77,14 @@ class ArgosTranslator:
         size = max(1, self.mt.batch_size)
         for start in range(0, len(order), size):
             chunk = order[start : start + size]
-            outputs = self.translate_tokens([tokens[k] for k in chunk])
-            for k, output in zip(chunk, outputs, strict=True):
-                results[todo[k]] = self.detokenize(output)
+            batch = [tokens[k] for k in chunk]
+            outputs = (
+                self.translate_tokens_nbest(batch, n)
+                if n > 1
+                else [[best] for best in self.translate_tokens(batch)]
+            )
+            for k, hypotheses in zip(chunk, outputs, strict=True):
+                results[todo[k]] = [self.detokenize(h) for h in hypotheses]
             if report is not None:
                 report(len(chunk))
         if report is not None and len(todo) < len(texts):
@@ -83,7 +98,13 @@ class ArgosTranslator:
         return [prefix + list(tokenizer.encode(text)) for text in texts]
 
     def translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
-        """One ``translate_batch`` call; returns the best hypothesis without target prefix.
+        """One ``translate_batch`` call; returns the best hypothesis without target prefix."""
+        return [hypotheses[0] for hypotheses in self.translate_tokens_nbest(batch, 1)]
+
+    def translate_tokens_nbest(self, batch: list[list[str]], n: int) -> list[list[list[str]]]:
+        """One ``translate_batch`` call: the ``n`` best hypotheses, without target prefix.
+
+        The beam is widened to ``n`` when it is narrower.
 
         Decoding stops at ``max_decoding_length`` tokens, or later for a batch whose longest
         source would need more (``DECODING_PER_SOURCE_TOKEN`` each): a long sentence is never
@@ -98,8 +119,8 @@ class ArgosTranslator:
                 batch,
                 target_prefix=prefix,
                 max_batch_size=0,
-                beam_size=self.mt.beam_size,
-                num_hypotheses=1,
+                beam_size=max(self.mt.beam_size, n),
+                num_hypotheses=n,
                 length_penalty=self.mt.length_penalty,
                 replace_unknowns=True,
                 max_decoding_length=limit,
@@ -109,13 +130,13 @@ class ArgosTranslator:
                 f"translation failed: {err} — check that the package is intact",
                 path=self.package.model_dir,
             ) from err
-        outputs = []
-        for result in results:
-            hypothesis = list(result.hypotheses[0])
-            if self.target_prefix and hypothesis[:1] == [self.target_prefix]:
-                hypothesis = hypothesis[1:]
-            outputs.append(hypothesis)
-        return outputs
+        return [[self._unprefixed(h) for h in result.hypotheses] for result in results]
+
+    def _unprefixed(self, hypothesis: list[str]) -> list[str]:
+        tokens = list(hypothesis)
+        if self.target_prefix and tokens[:1] == [self.target_prefix]:
+            return tokens[1:]
+        return tokens
 
     def detokenize(self, tokens: list[str]) -> str:
         """Text from target tokens (SentencePiece decode handles byte fallback pieces)."""

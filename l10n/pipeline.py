@@ -29,6 +29,7 @@ from .project.inputs import (
 )
 from .project.lock import project_lock
 from .project.paths import catalog_path, display_path, template_path
+from .terms.match import TermForms
 
 TranslatorFactory = Callable[[Language, Settings], "Translator | None"]
 ProgressCallback = Callable[[str, int, int], None]
@@ -120,15 +121,16 @@ def _run_language(
     needed = list(dict.fromkeys(m for r in results.values() for m in r.needs_translation))
     remembered = _from_memory(settings, lang, needed)
     rest = [msgid for msgid in needed if msgid not in remembered]
+    forms = TermForms()  # one Russian dictionary per language run, loaded on first use
     machine, warnings, second = _machine_translate(
-        settings, lang, rest, glossary, factory, progress
+        settings, lang, rest, glossary, factory, progress, forms
     )
     proposals = {**remembered, **machine}
     written = False
     catalogs: dict[str, Catalog] = {}
     for domain, result in results.items():
         catalog, _ = apply_translations(result.catalog, proposals, result.replace)
-        catalog = _refresh_glossary_notes(catalog, glossary, lang)
+        catalog = _refresh_glossary_notes(catalog, glossary, lang, set(machine), forms)
         if not machine and rest:
             catalog = _flag_untranslated(catalog, lang)
         catalogs[domain] = catalog
@@ -177,6 +179,7 @@ def _machine_translate(
     glossary: Glossary,
     factory: TranslatorFactory,
     progress: ProgressCallback | None,
+    forms: TermForms,
 ) -> tuple[dict[str, Translation], list[str], int]:
     """MT for ``texts`` with the glossary enforced; a warning instead when there is no model.
 
@@ -191,25 +194,27 @@ def _machine_translate(
         return {}, [no_model_warning(lang)], 0
     if progress is not None:
         translator = with_progress(translator, len(texts), _for_language(progress, lang.code))
-    done = enforce_segments(texts, translator, glossary, lang, strategy=settings.glossary_mode)
+    mode = settings.glossary_mode
+    done = enforce_segments(texts, translator, glossary, lang, strategy=mode, forms=forms)
     return {t.source: t for t in done.translations}, [], done.second_pass
 
 
-def _refresh_glossary_notes(catalog: Catalog, glossary: Glossary, lang: Language) -> Catalog:
+def _refresh_glossary_notes(
+    catalog: Catalog, glossary: Glossary, lang: Language, fresh_ids: set[str], forms: TermForms
+) -> Catalog:
     """Recompute each entry's ``glossary:`` notes for its current msgstr (issue 15).
 
     A ``glossary: missing`` note on an entry whose translation now holds the form (a
     reviewer's edit) goes away; the notes are :func:`l10n.terms.notes.glossary_notes`.
+    Entries translated in this run (``fresh_ids``) already have fresh notes.
     """
     from .po.entries import comment_lines
-    from .terms.match import TermForms
     from .terms.notes import refresh_notes
 
-    forms = TermForms()
     entries = []
     for entry in catalog.entries:
         lines = comment_lines(entry.extracted_comments)
-        if entry.obsolete or not entry.msgstr:
+        if entry.obsolete or not entry.msgstr or entry.msgid in fresh_ids:
             entries.append(entry)
             continue
         fresh = refresh_notes(lines, entry.msgid, entry.msgstr, glossary, lang, forms)

@@ -17,7 +17,6 @@ from pathlib import Path
 from ..errors import TMError
 from ..model import Translation
 from ..po.io import read_catalog
-from .tmx import read_tmx, write_tmx
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (
@@ -135,11 +134,15 @@ class TranslationMemory:
                     "SELECT lang, source, target FROM units WHERE lang = ? ORDER BY norm", (lang,)
                 )
             ]
+        from .tmx import write_tmx  # xml.sax.saxutils pulls in urllib.request: ~50 ms
+
         write_tmx(path, rows)
         return len(rows)
 
     def import_tmx(self, path: Path) -> int:
         """Add the units of a TMX file (replacing an earlier import of it); return how many."""
+        from .tmx import read_tmx
+
         units = read_tmx(path)
         origin = f"tmx:{path.name}"
         with self._connect() as db:

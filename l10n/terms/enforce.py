@@ -70,17 +70,18 @@ def enforce_segments(
     *,
     strategy: Strategy = "mask",
     nbest: int = NBEST,
+    forms: TermForms | None = None,
 ) -> Enforced:
     """Translate ``texts`` with ``translator``, forcing the glossary's ``lang`` forms.
 
     See the module documentation for the two strategies. The translator gets at most two
     calls. Returns one fuzzy machine ``Translation`` per text, in order, each with
     ``glossary:`` comments for the terms it uses and any term whose form could not be
-    placed, and the number of texts translated twice.
+    placed, and the number of texts translated twice. ``forms``: share one across a run.
     """
     if not texts:
         return Enforced([], 0)
-    forms = TermForms()
+    forms = forms or TermForms()
     if strategy == "check" and not _uninflected(lang):
         targets, redone = _check_first(texts, translator, glossary, lang, nbest, forms)
     else:

@@ -11,6 +11,7 @@ the :class:`RussianForms` instance that needs it (about 0.1 s), never at import.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -78,13 +79,9 @@ class RussianForms:
 
     def search(self, target: str, text: str) -> str | None:
         """The first span of ``text`` holding ``target`` inflected, or None."""
-        words = _WORD.findall(target)
+        words, gaps, quoted_head, quoted_tail = _parsed(target)
         if not words:
             return None
-        gaps = _gap_patterns(target)
-        pieces = _WORD.split(target)
-        quoted_head = any(c in _QUOTES for c in pieces[0])
-        quoted_tail = any(c in _QUOTES for c in pieces[-1])
         tokens = list(_WORD.finditer(text))
         for i in range(len(tokens) - len(words) + 1):
             end = self._match_at(words, gaps, tokens, i, text)
@@ -150,10 +147,19 @@ def _stem_match(word: str, found: str) -> bool:
     return lowered.startswith(stem) and len(lowered) - len(stem) <= 4
 
 
-def _gap_patterns(target: str) -> list[re.Pattern[str]]:
-    """For each space between two words of ``target``, what may stand there in a text."""
+@lru_cache(maxsize=1024)
+def _parsed(target: str) -> tuple[list[str], list[re.Pattern[str]], bool, bool]:
+    """A target form's words, the gap patterns between them, and whether quotes open/close it."""
+    pieces = _WORD.split(target)
+    quoted_head = any(c in _QUOTES for c in pieces[0])
+    quoted_tail = any(c in _QUOTES for c in pieces[-1])
+    return _WORD.findall(target), _gap_patterns(pieces), quoted_head, quoted_tail
+
+
+def _gap_patterns(pieces: list[str]) -> list[re.Pattern[str]]:
+    """For each space between two words of a target, what may stand there in a text."""
     patterns = []
-    for gap in _WORD.split(target)[1:-1]:
+    for gap in pieces[1:-1]:
         if any(c in _QUOTES for c in gap):
             patterns.append(re.compile(rf"\s*[{_QUOTES}]?\s*"))
         elif any(c in _DASHES for c in gap):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_translate.py", "bench_rerun.py")
+BENCHMARKS = ("bench_translate.py", "bench_rerun.py", "bench_enforce.py")
 
 
 def main() -> int:

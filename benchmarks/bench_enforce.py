@@ -6,8 +6,9 @@ Random weights never carry a placeholder (``XZ1``) through, so this benchmark bu
 cached in ``benchmarks/.cache/copy-<shape>/``) a Transformer that copies its input,
 ``tests/fixtures/make_copy_model.py`` (``base``: 6+6 layers, d_model 512, FFN 2048, 8 heads,
 32k vocabulary, the compute of an Argos/opus-mt model). One package per language (ru, kk,
-zh) goes into a private Argos store. Three commands run as whole processes, alternately,
-``--runs`` times each, and the medians of their wall times are compared:
+zh) goes into a private Argos store. Three commands run as whole processes, in turn,
+``--runs`` rounds; each round's wall and CPU (user + system) seconds are divided by raw's of
+the same round, and the medians of those ratios are printed:
 
 - ``raw``: a Python process that imports ctranslate2 and sentencepiece, loads the three
   models, and translates the article's unique translatable segments (from ``l10n.article``,
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -126,21 +128,32 @@ def project(shape: str, mode: str) -> Path:
     return root
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str]:
-    """Wall seconds of one whole process, and what it printed."""
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall and CPU (user + system) seconds of one whole process, and what it printed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-    return seconds, done.stdout + done.stderr
+    return seconds, cpu, done.stdout + done.stderr
 
 
-def fresh_run(root: Path, env: dict[str, str]) -> tuple[float, str]:
+def fresh_run(root: Path, env: dict[str, str]) -> tuple[float, float, str]:
     """``l10n run`` on ``root`` with no catalogs and no memory yet."""
     for leftover in ("locales", ".l10n"):
         shutil.rmtree(root / leftover, ignore_errors=True)
     return timed([sys.executable, "-m", "l10n", "run"], root, env)
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):5.2f} ({min(values):.1f}–{max(values):.1f})"
+
+
+def _paired(values: list[float], base: list[float]) -> float:
+    return statistics.median(v / b for v, b in zip(values, base, strict=True))
 
 
 def main() -> int:
@@ -153,28 +166,34 @@ def main() -> int:
     segments = segments_file(args.shape)
     raw = [sys.executable, "-c", RAW, str(packages), str(segments), *LANGUAGES]
     roots = {mode: project(args.shape, mode) for mode in ("mask", "check")}
-    times: dict[str, list[float]] = {"raw": [], "mask": [], "check": []}
+    wall: dict[str, list[float]] = {"raw": [], "mask": [], "check": []}
+    cpu: dict[str, list[float]] = {"raw": [], "mask": [], "check": []}
     summaries: dict[str, str] = {}
-    for _ in range(args.runs):
-        times["raw"].append(timed(raw, REPO, env)[0])
+    for _ in range(args.runs):  # raw, mask, check in turn: a drifting machine hits all three
+        seconds, used, _ = timed(raw, REPO, env)
+        wall["raw"].append(seconds)
+        cpu["raw"].append(used)
         for mode, root in roots.items():
-            seconds, output = fresh_run(root, env)
-            times[mode].append(seconds)
-            summaries[mode] = output
+            seconds, used, summaries[mode] = fresh_run(root, env)
+            wall[mode].append(seconds)
+            cpu[mode].append(used)
     count = len(json.loads(segments.read_text("utf-8")))
     print(
         f"{args.shape} copy model, {count} unique segments × {len(LANGUAGES)} languages, "
-        f"median of {args.runs} whole-process runs (min–max)"
+        f"{args.runs} rounds; medians (min–max); ratios are medians of each round's ratio"
     )
-    raw_median = statistics.median(times["raw"])
-    for name, values in times.items():
-        median = statistics.median(values)
-        spread = f"{min(values):.2f}–{max(values):.2f}"
-        ratio = "" if name == "raw" else f"  {median / raw_median:.2f}× raw"
-        print(f"  {name:<6} {median:7.2f} s  ({spread}){ratio}")
+    print(f"  {'':<6} {'wall s':>14} {'cpu s':>14} {'wall ×raw':>10} {'cpu ×raw':>9}")
+    ratios = {}
+    for name in wall:
+        row = f"  {name:<6} {_spread(wall[name])} {_spread(cpu[name])}"
+        if name != "raw":
+            ratios[name] = (_paired(wall[name], wall["raw"]), _paired(cpu[name], cpu["raw"]))
+            row += f" {ratios[name][0]:>9.2f}× {ratios[name][1]:>8.2f}×"
+        print(row)
     print(
-        f"ratios: mask {statistics.median(times['mask']) / raw_median:.2f}× (target ≤ 1.15), "
-        f"check {statistics.median(times['check']) / raw_median:.2f}× (target ≤ 1.40)"
+        f"ratios (wall / cpu): mask {ratios['mask'][0]:.2f}× / {ratios['mask'][1]:.2f}× "
+        f"(target ≤ 1.15), check {ratios['check'][0]:.2f}× / {ratios['check'][1]:.2f}× "
+        "(target ≤ 1.40)"
     )
     for mode, output in summaries.items():
         print(f"-- l10n run, glossary-mode {mode}:\n{output.rstrip()}")

@@ -47,6 +47,11 @@ BAD = [
         '3: "Bishkek" has no target form — fill at least one language column or set keep to yes',
     ),
     (
+        "empty-alternative",
+        '2: "Kyrgyzstan": the ru cell "Киргизия|" has an empty alternative — '
+        "write forms separated by | (Киргизия|Кыргызстан)",
+    ),
+    (
         "unclosed-quote",
         "2: malformed CSV (unexpected end of data) — check the quotes on this row",
     ),
@@ -402,3 +407,19 @@ def test_case_rules_as_loaded_from_csv(tmp_path: Path, text: str, expected: list
     )
     found = find_terms(text, load_glossary(path))
     assert [m.matched for m in found] == expected
+
+
+def test_alternatives_of_a_cell() -> None:
+    kyrgyzstan = {t.term: t for t in load_glossary(GLOSSARY_CSV).terms}["Kyrgyzstan"]
+    assert target_forms(kyrgyzstan, "ru") == ("Киргизия", "Кыргызстан")
+    assert target_forms(kyrgyzstan, "kk") == ("Қырғызстан",)
+    assert target_present(kyrgyzstan, "ru", "в Кыргызстане") == "Кыргызстане"
+
+
+def test_a_row_for_the_longer_phrase_wins_plural_included() -> None:
+    glossary = load_glossary(GLOSSARY_CSV)
+    matches = find_terms("It cost 40 billion U.S. dollars, the U.S. said.", glossary)
+    assert [(m.term.term, m.matched) for m in matches] == [
+        ("U.S. dollar", "U.S. dollars"),
+        ("U.S.", "U.S."),
+    ]

@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_translate.py", "bench_rerun.py", "bench_enforce.py")
+BENCHMARKS = (
+    "bench_translate.py",
+    "bench_rerun.py",
+    "bench_po_format.py",
+    "bench_segment.py",
+    "bench_scale.py",
+    "bench_parallel.py",
+    "bench_enforce.py",
+)
 
 
 def main() -> int:

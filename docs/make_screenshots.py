@@ -1,12 +1,14 @@
-"""Make docs/screenshots/<lang>.png: the bundled article exported to HTML, shown in Chromium.
+"""Make docs/screenshots/<lang>.png (the bundled article exported to HTML) and report.png
+(the review report of a project at work), shown in Chromium.
 
 The catalogs come from a deterministic FAKE translation (``pseudo_translate``), clearly
 labelled on the page: Latin letters respelled in Cyrillic for ru/kk, common Han characters
 for zh. It shows the layout and the fonts, not translation quality; no MT model is needed.
 
-    /work/venv/bin/python docs/make_screenshots.py [--out docs/screenshots] [ru kk zh]
+    /work/venv/bin/python docs/make_screenshots.py [--out docs/screenshots] [ru kk zh report]
 
-Also used by tests/test_browser.py (``chromium_command``, ``fake_catalog``).
+Also used by tests/test_browser.py (``chromium_command``, ``fake_catalog``) and
+tests/test_report.py (``review_catalog``).
 """
 
 from __future__ import annotations
@@ -18,13 +20,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from l10n.article.segment import segment_blocks
 from l10n.languages import resolve
 from l10n.model import Catalog, Document, Entry
+from l10n.po.io import write_catalog
+from l10n.project.config import load_settings
 from l10n.project.inputs import segment_file
 from l10n.publish.export import export_document
+from l10n.review import report
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "source" / "china-central-asia-article.txt"
@@ -91,6 +98,34 @@ def fake_catalog(document: Document, lang: str) -> Catalog:
     return Catalog(entries=tuple(entries.values()), metadata=(("Language", resolve(lang).locale),))
 
 
+def review_catalog(document: Document, lang: str) -> Catalog:
+    """A catalog halfway through review, all FAKE: every state and some QA findings.
+
+    Of the distinct segments, the first third is reviewed, the next third machine output
+    (fuzzy, ``machine translation: FAKE``), one a suggestion from an older sentence (``#|``)
+    and the rest empty. Reviewed and machine texts drop the digits of the English, so the
+    ``numbers`` check has something to say.
+    """
+    done = fake_catalog(document, lang).entries
+    third = max(1, len(done) // 3)
+    entries = []
+    for index, entry in enumerate(done):
+        text = re.sub(r"\d", "", entry.msgstr) if index % 4 == 1 else entry.msgstr
+        if index < third:
+            entries.append(replace(entry, msgstr=text))
+        elif index < 2 * third:
+            comment = f"{entry.extracted_comments}\nmachine translation: FAKE".strip()
+            entries.append(
+                replace(entry, msgstr=text, flags=("fuzzy",), extracted_comments=comment)
+            )
+        elif index == 2 * third:
+            old = entry.msgid.rsplit(" ", 2)[0] + "."
+            entries.append(replace(entry, flags=("fuzzy",), previous_msgid=old))
+        else:
+            entries.append(replace(entry, msgstr=""))
+    return Catalog(entries=tuple(entries), metadata=(("Language", resolve(lang).locale),))
+
+
 def chromium_command(profile: Path, *args: str) -> list[str]:
     """Headless Chromium with no network side jobs and a throwaway profile."""
     binary = shutil.which(CHROMIUM) or "/usr/bin/chromium"
@@ -109,22 +144,53 @@ def chromium_command(profile: Path, *args: str) -> list[str]:
     ]
 
 
-def screenshot(page: Path, png: Path) -> None:
-    """Render ``page`` to ``png`` at 1000×1400."""
+def screenshot(page: Path, png: Path, window: str = WINDOW, fragment: str = "") -> None:
+    """Render ``page`` (with a ``#fragment``) to ``png`` (1000×1400 unless ``window`` says)."""
     with tempfile.TemporaryDirectory() as profile:
+        url = page.as_uri() + (f"#{fragment}" if fragment else "")
         command = chromium_command(
-            Path(profile), f"--screenshot={png}", f"--window-size={WINDOW}", page.as_uri()
+            Path(profile), f"--screenshot={png}", f"--window-size={window}", url
         )
         subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+
+def review_project(root: Path, languages: Sequence[str] = ("ru", "kk", "zh")) -> Path:
+    """A copy of the bundled project in ``root`` with ``review_catalog`` catalogs; its root."""
+    shutil.copytree(ROOT / "source", root / "source")
+    shutil.copy(ROOT / "glossary.csv", root / "glossary.csv")
+    langs = ", ".join(f'"{lang}"' for lang in languages)
+    (root / "pyproject.toml").write_text(f"[tool.l10n]\nlanguages = [{langs}]\n", "utf-8")
+    document = segment_file(ARTICLE, root=ROOT).document
+    for lang in languages:
+        locale = resolve(lang).locale
+        path = root / "locales" / locale / "LC_MESSAGES" / f"{document.domain}.po"
+        write_catalog(review_catalog(document, lang), path)
+    return root
+
+
+def report_screenshots(out: Path) -> None:
+    """docs/screenshots/report.png (the Chinese page, past the reviewed segments) and
+    report-index.png."""
+    with tempfile.TemporaryDirectory() as work:
+        root = review_project(Path(work) / "project")
+        result = report(load_settings(config=root / "pyproject.toml"), out=Path(work) / "r")
+        page = next(p for p in result.pages if p.language.code == "zh")
+        where = Path(work) / "r" / page.file_name
+        screenshot(where, out / "report.png", "1300,1100", "state=machine,suggestion,empty")
+        screenshot(Path(work) / "r" / "index.html", out / "report-index.png", "1000,420")
+        print(out / "report.png", out / "report-index.png")
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("languages", nargs="*", default=["ru", "kk", "zh"])
+    parser.add_argument("languages", nargs="*", default=["ru", "kk", "zh", "report"])
     options = parser.parse_args(argv)
     document = segment_file(ARTICLE, root=ROOT).document
     options.out.mkdir(parents=True, exist_ok=True)
+    if "report" in options.languages:
+        report_screenshots(options.out)
+        options.languages.remove("report")
     with tempfile.TemporaryDirectory() as work:
         for lang in options.languages:
             page = Path(work) / f"{lang}.html"

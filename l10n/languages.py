@@ -150,3 +150,18 @@ def quote_marks(language: Language) -> tuple[str, str, str, str]:
 def language_name(language: Language) -> str:
     """The English name of the language (``Russian``), for messages."""
     return language.english_name or language.code
+
+
+_GETTEXT_ALIASES = {
+    "zh_Hans": ("zh_CN", "zh"),
+    "zh_Hant": ("zh_TW",),
+    "sr_Cyrl": ("sr",),
+    "sr_Latn": ("sr@latin",),
+}
+"""Locale folders GNU gettext and Python's ``gettext`` look in for a script-tagged locale:
+neither maps ``zh_CN`` to ``zh_Hans``, so ``LANG=zh_CN.UTF-8`` would not find it."""
+
+
+def gettext_aliases(language: Language) -> tuple[str, ...]:
+    """Other locale folder names the language's MO file should also be found under."""
+    return _GETTEXT_ALIASES.get(language.locale, ())

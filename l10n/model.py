@@ -17,17 +17,53 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-BlockKind = Literal["chrome", "title", "byline", "heading", "paragraph", "caption", "media"]
-"""What a block of the article is.
+BlockKind = Literal[
+    "chrome",
+    "title",
+    "byline",
+    "heading",
+    "paragraph",
+    "caption",
+    "media",
+    "dateline",
+    "credit",
+    "signoff",
+    "furniture",
+]
+"""What a block of the article is (and, for a segment, what the piece is).
 
-- ``chrome``: scraped page furniture (``Download``, ``Search Trends``); dropped from
-  catalogs and exports.
+Translated (they go to the catalogs):
+
 - ``title``: the headline; ``byline``: the source/author line under it (``CGTN``).
 - ``heading``: a short line without final punctuation between paragraphs.
-- ``paragraph``: running text, split into sentences.
-- ``caption``: a photo caption; its agency credit (``/Xinhua``) is kept in ``Block.credit``.
+- ``paragraph``: running text, split into sentences; a list item is a paragraph whose
+  marker (``-``, ``1.``, ``a.``) is an untranslated piece of its own.
+- ``caption``: a photo caption; its credit (``/Xinhua``, ``REUTERS/Name``) is kept in
+  ``Block.credit``, never translated.
+
+Kept as they are in every export, never sent to MT:
+
 - ``media``: a video timestamp (``01:50``) or other text with nothing to translate.
+- ``dateline``: a date or time line (``Updated 14:05, 12-Jun-2024``, ``Published 3 hours
+  ago``); as a piece of a paragraph, the wire dateline opening it (``ASTANA, June 17
+  (Reuters) -``).
+- ``credit``: a photo credit on a line of its own (``Image source, Getty Images``).
+- ``signoff``: the staff credits or source closing a wire story (``(Reporting by …;
+  Editing by …)``, ``Associated Press writer X contributed to this report.``,
+  ``Source: Xinhua``, ``Editor: Wang Fei``): names, not prose.
+- ``furniture``: publisher boilerplate and rules (``Our Standards: The Thomson Reuters
+  Trust Principles.``, ``___``, ``###``); as a piece of a caption, BBC's
+  ``Image caption,`` label.
+
+Dropped:
+
+- ``chrome``: scraped page furniture at the page's edges (``Download``, ``Search
+  Trends``); dropped from catalogs and exports, shown by ``l10n segment --all``.
 """
+
+TRANSLATED_KINDS: frozenset[str] = frozenset({"title", "byline", "heading", "paragraph", "caption"})
+"""The block kinds whose text goes to the catalogs; every other kind except ``chrome`` is
+published as it stands."""
 
 Origin = Literal["human", "tm", "mt", "none"]
 Severity = Literal["error", "warning", "info"]
@@ -49,6 +85,9 @@ class Block:
     """What stands between the caption text and its credit in the source."""
     duplicate_of: int | None = None
     """For a repeated caption: the index of the first block with the same text."""
+    lead: str = ""
+    """The start of ``text`` kept untranslated: a paragraph's wire dateline (``ASTANA,
+    June 17 (Reuters) -``) or a caption's label (``Image caption,``); empty when none."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +220,8 @@ class LanguageStats:
     """Sentences the engine translated twice to place glossary forms."""
     untranslated: int = 0
     obsoleted: int = 0
+    unchanged: int = 0
+    """Articles skipped because nothing they come from changed since the last run."""
     written: bool = False
     warnings: tuple[str, ...] = field(default_factory=tuple)
 

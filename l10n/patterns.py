@@ -24,8 +24,8 @@ URL_RE = re.compile(
 EMAIL_RE = re.compile(r"(?<![A-Za-z0-9.+-])[A-Za-z0-9.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 """An e-mail address."""
 
-LIST_MARKER_TEXT = r"[-*•–]|(?P<number>\d{1,3})[.)]"
-"""A list item's marker: ``-``, ``*``, ``•``, ``–``, ``1.``, ``2)``."""
+LIST_MARKER_TEXT = r"[-*•–]|(?P<number>\d{1,3})[.)]|(?P<letter>[a-z])[.)]"
+"""A list item's marker: ``-``, ``*``, ``•``, ``–``, ``1.``, ``2)``, ``a.``, ``b)``."""
 LIST_MARKER = re.compile(rf"(?P<marker>{LIST_MARKER_TEXT})(?P<space>\s+)(?=\S)")
 """A list item's marker at the start of a paragraph, with the space after it."""
 

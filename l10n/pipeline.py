@@ -2,7 +2,7 @@
 
 ``run`` takes ``Settings`` explicitly and returns a frozen report; the CLI only formats it.
 Everything that can fail on user input is validated before any file is written, so a bad
-input leaves the project as it was.
+input leaves the project as it was; a broken article or catalog stops only itself.
 """
 
 from __future__ import annotations
@@ -15,20 +15,25 @@ from . import __version__
 from .errors import CatalogError, ModelError
 from .model import Catalog, Glossary, Language, LanguageStats, Translation
 from .mt import Translator, with_progress
+from .mt.parallel import closing_pool, make_pool
+from .mt.store import find_package
 from .po.entries import add_comment, apply_translations, build_template
 from .po.io import ensure_unchanged, file_state, read_catalog, write_catalog
 from .po.merge import merge
 from .project.config import Settings
 from .project.inputs import (
-    default_translator,
+    configured_choice,
+    default_translators,
     languages_of,
-    load_articles,
     load_project_glossary,
     open_memory,
+    read_articles,
     relative,
 )
 from .project.lock import project_lock
-from .project.paths import catalog_path, display_path, template_path
+from .project.manifest import ArticleRecord, LanguageRecord, Manifest, file_digest
+from .project.paths import catalog_path, display_path, source_files, template_path
+from .project.plan import Plan, is_pending, memory_state, models_state, plan_run
 from .terms.match import TermForms
 
 TranslatorFactory = Callable[[Language, Settings], "Translator | None"]
@@ -57,42 +62,110 @@ def run(
     retranslate: bool = False,
     translator_for: TranslatorFactory | None = None,
     progress: ProgressCallback | None = None,
+    jobs: int | None = None,
+    cluster: str | None = None,
 ) -> RunReport:
     """Segment the articles, merge each language's catalogs, fill them, and write them.
 
+    Machine translation decodes its batches on ``jobs`` local processes (None: one per
+    core; 1: in this process) or on the Dask cluster at ``cluster``; the output is the same.
+
+    Only what changed since the last run is done (``l10n.project.plan``): an article whose
+    source, catalogs and inputs are as the last run left them is not even segmented.
     Inputs (languages, articles, glossary) are all validated before anything is written.
-    A catalog a translator broke, or a configured model that cannot be used, stops that
-    language only (its catalogs are left as they were); it is reported in ``errors``.
+    An article that cannot be read stops that article only (its catalogs are left as they
+    were); a catalog a translator broke, or a configured model that cannot be used, stops
+    that language only. Both are reported in ``errors``; files of the source folder that
+    are not articles are reported in ``warnings``. A ``translator_for`` other than the
+    installed models turns the skipping off.
     """
     langs = languages_of(settings, languages)
-    articles = load_articles(settings, files)
-    glossary = load_project_glossary(settings)
-    factory = translator_for or default_translator
-    with project_lock(settings.root):
+    sources = source_files(settings, files)
+    manifest = Manifest.load(settings.root)
+    full = retranslate or translator_for is not None
+    plan = plan_run(settings, sources.files, langs, manifest, models=models_state(), full=full)
+    loaded = read_articles(settings, [s.path for s in plan.to_read()])
+    articles = loaded.articles
+    glossary = load_project_glossary(settings) if articles else Glossary()
+    pool = make_pool(jobs, cluster) if translator_for is None else None
+    factory = translator_for or default_translators(pool)
+    with project_lock(settings.root), closing_pool(pool):
         templates = {
             a.document.domain: build_template(a.document, a.segments, version=__version__)
             for a in articles
         }
-        written: list[Path] = []
-        for domain, template in templates.items():
-            path = template_path(settings, domain)
-            write_catalog(template, path)
-            written.append(path)
+        written = _write_templates(settings, templates)
         stats: list[LanguageStats] = []
-        warnings: list[str] = []
-        errors: list[str] = []
+        warnings: list[str] = list(sources.skipped)
+        errors: list[str] = list(loaded.errors)
         for lang in langs:
+            wanted = {s.domain for s in plan.sources if s.key in plan.todo[lang.locale]}
             try:
-                result = _run_language(
-                    settings, lang, templates, glossary, factory, retranslate, progress
+                result, catalogs = _run_language(
+                    settings,
+                    lang,
+                    {d: t for d, t in templates.items() if d in wanted},
+                    glossary,
+                    factory,
+                    retranslate,
+                    progress,
                 )
             except (CatalogError, ModelError) as err:
                 # One broken catalog or model stops its own language, not the others.
                 errors.append(f"{relative(err, settings.root)} (language {lang.code} skipped)")
                 continue
+            result = replace(result, unchanged=plan.skipped(lang))
+            if not catalogs:
+                result = replace(
+                    result, warnings=_standing_warnings(settings, lang, manifest, plan)
+                )
             stats.append(result)
             warnings.extend(result.warnings)
+            _record(settings, manifest, plan, lang, catalogs)
+        manifest.memory = memory_state(settings)
+        manifest.save(settings.root)
     return RunReport(tuple(written), tuple(stats), tuple(warnings), tuple(errors))
+
+
+def _write_templates(settings: Settings, templates: dict[str, Catalog]) -> list[Path]:
+    written = []
+    for domain, template in templates.items():
+        path = template_path(settings, domain)
+        write_catalog(template, path)
+        written.append(path)
+    return written
+
+
+def _record(
+    settings: Settings, manifest: Manifest, plan: Plan, lang: Language, catalogs: dict[str, Catalog]
+) -> None:
+    """Note in the manifest what the run wrote for ``lang``."""
+    for source in plan.sources:
+        catalog = catalogs.get(source.domain)
+        if catalog is None:
+            continue
+        old = manifest.articles.get(source.key)
+        languages = dict(old.languages) if old is not None else {}
+        languages[lang.locale] = LanguageRecord(
+            inputs=plan.inputs[lang.locale],
+            catalog=file_digest(catalog_path(settings, lang, source.domain)) or "",
+            pending=any(not e.msgstr for e in catalog.active()),
+        )
+        template = file_digest(template_path(settings, source.domain)) or ""
+        manifest.articles[source.key] = ArticleRecord(source.digest, template, languages)
+
+
+def _standing_warnings(
+    settings: Settings, lang: Language, manifest: Manifest, plan: Plan
+) -> tuple[str, ...]:
+    """The no-model warning still holds on a run that skipped every article of ``lang``."""
+    if not any(is_pending(s, lang, manifest) for s in plan.sources):
+        return ()
+    try:
+        found = find_package("en", lang.mt_code, configured_choice(lang, settings))
+    except ModelError:
+        return ()
+    return () if found is not None else (no_model_warning(lang),)
 
 
 def _run_language(
@@ -103,8 +176,11 @@ def _run_language(
     factory: TranslatorFactory,
     retranslate: bool,
     progress: ProgressCallback | None,
-) -> LanguageStats:
-    """Merge, fill and write every catalog of one language; MT all its new text in one batch."""
+) -> tuple[LanguageStats, dict[str, Catalog]]:
+    """Merge, fill and write every catalog of one language; MT all its new text in one batch.
+
+    Returns the statistics and the catalogs as written, by domain.
+    """
     paths = {domain: catalog_path(settings, lang, domain) for domain in templates}
     states = {domain: file_state(path) for domain, path in paths.items()}
     olds = {domain: read_catalog(path) for domain, path in paths.items()}
@@ -137,7 +213,7 @@ def _run_language(
         ensure_unchanged(paths[domain], states[domain])
         written = write_catalog(catalog, paths[domain]) or written
     merged = list(results.values())
-    return LanguageStats(
+    stats = LanguageStats(
         language=lang.code,
         kept_human=sum(r.kept_human for r in merged),
         kept_machine=sum(r.kept_machine for r in merged),
@@ -153,6 +229,7 @@ def _run_language(
         written=written,
         warnings=tuple(warnings),
     )
+    return stats, catalogs
 
 
 def _from_memory(

@@ -1,4 +1,5 @@
-"""The Python API after ``run``: ``status``, ``check``, ``export`` and the TMX exchange.
+"""The Python API after ``run``: ``status``, ``check``, ``export``, ``report`` and the TMX
+exchange.
 
 Each function takes ``Settings`` explicitly, reads the catalogs ``run`` wrote, and returns
 a frozen report for the CLI to format.
@@ -7,9 +8,11 @@ a frozen report for the CLI to format.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from .checks import Check, list_checks, run_checks
 from .errors import CatalogError
 from .model import Article, Catalog, Issue, Language
@@ -18,12 +21,14 @@ from .po.stats import catalog_progress
 from .project.config import Settings
 from .project.inputs import languages_of, load_articles, load_project_glossary, open_memory
 from .project.paths import catalog_path, display_path
-from .publish.export import write_exports
+from .publish.export import write_exports, write_source_page
+from .publish.report import Page, build_page, report_data
+from .publish.report_html import write_report
 
 
 @dataclass(frozen=True)
 class LanguageStatus:
-    """Review progress of one language over all its catalogs."""
+    """Review progress of one language over its catalogs (or of one article's catalog)."""
 
     language: str
     catalogs: tuple[Path, ...]
@@ -32,6 +37,10 @@ class LanguageStatus:
     untranslated: int
     words_translated: int
     words_total: int
+    article: str = ""
+    """The article's domain when this is one article's progress; empty for a language."""
+    articles: tuple[LanguageStatus, ...] = ()
+    """For a language: the progress of each of its articles."""
 
     @property
     def total(self) -> int:
@@ -44,40 +53,80 @@ class LanguageStatus:
 
 
 @dataclass(frozen=True)
+class StatusReport:
+    """Progress per language (each with its articles); articles skipped, files not read."""
+
+    languages: tuple[LanguageStatus, ...]
+    warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    def below(self, fail_under: float) -> list[LanguageStatus]:
+        """Every article, in every language, with fewer than ``fail_under`` % reviewed."""
+        return [a for s in self.languages for a in s.articles if a.percent < fail_under]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """QA issues of the catalogs checked; articles skipped, files not read."""
+
+    issues: tuple[Issue, ...]
+    warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ExportReport:
-    """Files written by ``export`` and languages refused by the policy."""
+    """Files written by ``export``, articles refused by the policy, articles skipped."""
 
     written: tuple[Path, ...]
     refused: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
 
 
-def _catalogs(settings: Settings, lang: Language, articles: Sequence[Article]) -> list[Path]:
-    """The catalogs of ``lang`` for ``articles``; a missing one is an error saying what to run."""
-    paths = [catalog_path(settings, lang, a.document.domain) for a in articles]
-    for path in paths:
-        if not path.exists():
-            raise CatalogError(
-                "no catalog yet — run `l10n run` first", path=display_path(path, settings.root)
-            )
-    return paths
+@dataclass(frozen=True)
+class _Loaded:
+    """The catalogs of the articles of one command, read: ``(language, article, catalog)``."""
+
+    catalogs: tuple[tuple[Language, Article, Path, Catalog], ...]
+    warnings: tuple[str, ...]
+    errors: tuple[str, ...]
 
 
-def _read(path: Path) -> Catalog:
-    catalog = read_catalog(path)
-    if catalog is None:  # pragma: no cover - _catalogs checked existence
-        raise CatalogError("no catalog yet — run `l10n run` first", path=path)
+def _load(settings: Settings, languages: Sequence[str], files: Sequence[Path]) -> _Loaded:
+    """Read every catalog of every article and language before anything is written.
+
+    A missing or broken catalog stops that article in that language (reported in
+    ``errors``); when a language has no catalog that can be read, its first error is raised.
+    """
+    langs = languages_of(settings, languages)
+    articles = load_articles(settings, files)
+    found: list[tuple[Language, Article, Path, Catalog]] = []
+    errors = list(articles.errors)
+    for lang in langs:
+        failures: list[CatalogError] = []
+        for article in articles.articles:
+            path = catalog_path(settings, lang, article.document.domain)
+            try:
+                found.append((lang, article, path, _read(path, settings.root)))
+            except CatalogError as err:
+                failures.append(err)
+        if failures and len(failures) == len(articles.articles):
+            raise failures[0]
+        errors.extend(f"{err} (article skipped in {lang.code})" for err in failures)
+    return _Loaded(tuple(found), articles.warnings, tuple(errors))
+
+
+def _read(path: Path, root: Path) -> Catalog:
+    catalog = read_catalog(path) if path.exists() else None
+    if catalog is None:
+        raise CatalogError("no catalog yet — run `l10n run` first", path=display_path(path, root))
     return catalog
 
 
-def language_status(
-    settings: Settings, lang: Language, articles: Sequence[Article]
+def _summary(
+    lang: Language, paths: Sequence[Path], catalogs: Sequence[Catalog], article: str = ""
 ) -> LanguageStatus:
-    """Progress of one language over the catalogs of ``articles``."""
-    paths = _catalogs(settings, lang, articles)
-    return _summary(lang, paths, [_read(path) for path in paths])
-
-
-def _summary(lang: Language, paths: Sequence[Path], catalogs: Sequence[Catalog]) -> LanguageStatus:
     """Progress of one language from its catalogs, already read."""
     totals = [catalog_progress(catalog) for catalog in catalogs]
     return LanguageStatus(
@@ -88,16 +137,25 @@ def _summary(lang: Language, paths: Sequence[Path], catalogs: Sequence[Catalog])
         untranslated=sum(p.untranslated for p in totals),
         words_translated=sum(p.words_translated for p in totals),
         words_total=sum(p.words_total for p in totals),
+        article=article,
     )
+
+
+def _language_status(lang: Language, loaded: _Loaded) -> LanguageStatus:
+    mine = [(a, p, c) for lang_, a, p, c in loaded.catalogs if lang_ == lang]
+    total = _summary(lang, [p for _, p, _ in mine], [c for _, _, c in mine])
+    per_article = tuple(_summary(lang, [p], [c], a.document.domain) for a, p, c in mine)
+    return replace(total, articles=per_article)
 
 
 def status(
     settings: Settings, *, languages: Sequence[str] = (), files: Sequence[Path] = ()
-) -> list[LanguageStatus]:
-    """Per-language review progress of the project's catalogs."""
-    langs = languages_of(settings, languages)
-    articles = load_articles(settings, files)
-    return [language_status(settings, lang, articles) for lang in langs]
+) -> StatusReport:
+    """Per-language review progress of the articles' catalogs, with each article's."""
+    loaded = _load(settings, languages, files)
+    langs = list(dict.fromkeys(lang for lang, *_ in loaded.catalogs))
+    report = tuple(_language_status(lang, loaded) for lang in langs)
+    return StatusReport(report, loaded.warnings, loaded.errors)
 
 
 def check_list() -> tuple[Check, ...]:
@@ -107,23 +165,34 @@ def check_list() -> tuple[Check, ...]:
 
 def check(
     settings: Settings, *, languages: Sequence[str] = (), files: Sequence[Path] = ()
-) -> list[Issue]:
-    """Run every QA check on every catalog of the given languages; collect all issues."""
-    langs = languages_of(settings, languages)
-    articles = load_articles(settings, files)
+) -> CheckReport:
+    """Run every QA check on the articles' catalogs of the given languages; collect all."""
+    loaded = _load(settings, languages, files)
     glossary = load_project_glossary(settings)
     issues: list[Issue] = []
-    for lang in langs:
-        for path in _catalogs(settings, lang, articles):
-            issues.extend(
-                run_checks(
-                    _read(path),
-                    path=display_path(path, settings.root),
-                    language=lang,
-                    glossary=glossary,
-                )
+    for lang, _, path, catalog in loaded.catalogs:
+        where = display_path(path, settings.root)
+        issues.extend(run_checks(catalog, path=where, language=lang, glossary=glossary))
+    return CheckReport(tuple(issues), loaded.warnings, loaded.errors)
+
+
+def _gate(
+    loaded: _Loaded, fail_under: float | None
+) -> tuple[list[tuple[Language, Article, Catalog]], list[str]]:
+    """The (language, article, catalog) ``--fail-under`` lets through, and the refusals."""
+    accepted: list[tuple[Language, Article, Catalog]] = []
+    refused: list[str] = []
+    for lang, article, path, catalog in loaded.catalogs:
+        state = _summary(lang, [path], [catalog], article.document.domain)
+        if fail_under is not None and state.percent < fail_under:
+            refused.append(
+                f"{lang.code}: {state.article}: only {state.percent:.1f}% of the segments are"
+                f" reviewed, --fail-under needs {fail_under:g}% — review the fuzzy and"
+                " untranslated entries or lower --fail-under"
             )
-    return issues
+        else:
+            accepted.append((lang, article, catalog))
+    return accepted, refused
 
 
 def export(
@@ -136,42 +205,45 @@ def export(
     include_fuzzy: bool = False,
     fail_under: float | None = None,
 ) -> ExportReport:
-    """Write the localized articles; a language under ``fail_under`` % reviewed is refused."""
-    langs = languages_of(settings, languages)
-    articles = load_articles(settings, files)
-    # Every catalog of every language is found and read before the first file is written,
-    # so a missing or broken catalog leaves no export half-made.
-    found = [(lang, _catalogs(settings, lang, articles)) for lang in langs]
-    loaded = [(lang, paths, [_read(path) for path in paths]) for lang, paths in found]
+    """Write the localized articles; an article under ``fail_under`` % reviewed in a
+    language is refused in that language, the others are written."""
+    # Every catalog is read before the first file is written, so a broken catalog leaves
+    # no export half-made.
+    loaded = _load(settings, languages, files)
+    accepted, refused = _gate(loaded, fail_under)
+    versions: dict[str, list[Language]] = {}
+    for lang, article, _ in accepted:
+        versions.setdefault(article.document.domain, []).append(lang)
     written: list[Path] = []
-    refused: list[str] = []
-    for lang, paths, catalogs in loaded:
-        state = _summary(lang, paths, catalogs)
-        if fail_under is not None and state.percent < fail_under:
-            refused.append(
-                f"{lang.code}: only {state.percent:.1f}% of the segments are reviewed, "
-                f"--fail-under needs {fail_under:g}% — review the fuzzy and untranslated "
-                "entries or lower --fail-under"
+    for lang, article, catalog in accepted:
+        written.extend(
+            write_exports(
+                article.document,
+                catalog,
+                lang,
+                out,
+                formats=formats,
+                include_fuzzy=include_fuzzy,
+                languages=versions[article.document.domain],
+                base_url=settings.base_url,
             )
-            continue
-        for article, catalog in zip(articles, catalogs, strict=True):
-            written.extend(
-                write_exports(
-                    article.document,
-                    catalog,
-                    lang,
-                    out,
-                    formats=formats,
-                    include_fuzzy=include_fuzzy,
+        )
+    if "html" in formats:
+        firsts = {a.document.domain: a.document for _, a, _ in accepted}
+        for domain, document in firsts.items():
+            written.append(
+                write_source_page(
+                    document, out, languages=versions[domain], base_url=settings.base_url
                 )
             )
-    return ExportReport(tuple(written), tuple(refused))
+    return ExportReport(tuple(written), tuple(refused), loaded.warnings, loaded.errors)
 
 
 def tm_export(settings: Settings, path: Path, *, languages: Sequence[str] = ()) -> int:
     """Write the approved translations of ``languages`` to a TMX file; return the unit count."""
     langs = languages_of(settings, languages)
-    count: int = open_memory(settings, langs).export_tmx(path, [lang.locale for lang in langs])
+    memory = open_memory(settings, langs)
+    count: int = memory.export_tmx(path, [lang.locale for lang in langs], version=__version__)
     return count
 
 
@@ -179,3 +251,50 @@ def tm_import(settings: Settings, path: Path) -> int:
     """Add the units of a TMX file to the translation memory; return how many."""
     count: int = open_memory(settings).import_tmx(path)
     return count
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """The review report: one page per article and language, and the files written."""
+
+    pages: tuple[Page, ...]
+    written: tuple[Path, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """Files of the source folder that are not articles: not read."""
+    errors: tuple[str, ...] = ()
+    """Articles that could not be read (not in the report), and broken catalogs."""
+
+    def data(self) -> dict[str, Any]:
+        """The JSON twin of the report (what ``report.json`` holds)."""
+        return report_data(self.pages, version=__version__)
+
+
+def report(
+    settings: Settings,
+    *,
+    languages: Sequence[str] = (),
+    files: Sequence[Path] = (),
+    out: Path | None = None,
+) -> ReportResult:
+    """Build the review report of every article × language; write it to ``out`` if given.
+
+    A language without a catalog yet gets a page of empty segments instead of an error,
+    so the report shows a project as it stands.
+    """
+    langs = languages_of(settings, languages)
+    articles = load_articles(settings, files)
+    glossary = load_project_glossary(settings)
+    pages = []
+    errors = list(articles.errors)
+    for lang in langs:
+        for article in articles.articles:
+            path = catalog_path(settings, lang, article.document.domain)
+            shown = display_path(path, settings.root)
+            try:
+                catalog = read_catalog(path)
+            except CatalogError as err:
+                errors.append(f"{err} (shown as not translated in {lang.code})")
+                catalog = None
+            pages.append(build_page(article, catalog, lang, glossary, catalog_path=shown))
+    written = write_report(pages, out, version=__version__) if out is not None else []
+    return ReportResult(tuple(pages), tuple(written), articles.warnings, tuple(errors))

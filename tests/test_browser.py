@@ -6,15 +6,14 @@ proves that markup in a translation is shown as text and never executed.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from screenshots import load
 
 from l10n.article.read import read_document
 from l10n.languages import resolve
@@ -30,18 +29,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _screenshots_module() -> ModuleType:
-    """docs/make_screenshots.py holds the FAKE translation and the Chromium command line."""
-    spec = importlib.util.spec_from_file_location(
-        "make_screenshots", ROOT / "docs" / "make_screenshots.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SHOTS = _screenshots_module()
+SHOTS = load()
 
 
 class _ArticleText(HTMLParser):

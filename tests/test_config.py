@@ -68,8 +68,8 @@ BAD = [
     (
         "unknown-key",
         "[tool.l10n]\nlangs = ['ru']\n",
-        "pyproject.toml: [tool.l10n] langs: unknown key — known keys are fuzzy-threshold, glossary,"
-        " glossary-mode, languages, locales, memory, models, mt, source",
+        "pyproject.toml: [tool.l10n] langs: unknown key — known keys are base-url, "
+        "fuzzy-threshold, glossary, glossary-mode, languages, locales, memory, models, mt, source",
     ),
     (
         "glossary-mode",

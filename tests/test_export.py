@@ -32,7 +32,7 @@ MADE_UP = DATA / "made-up-article.txt"
 # Source lines an export leaves out: page chrome, and caption copies right under the same caption.
 DROPPED = {
     ARTICLE: {1, 11, 13, 36, 38, 56},
-    MADE_UP: {1, 2, 3, 13, 21},
+    MADE_UP: {1, 2, 13, 21},  # line 3, the dateline, is kept
 }
 
 
@@ -106,7 +106,8 @@ ZH = {
 
 def test_ru_sentences_joined_with_one_space(made_up: Document) -> None:
     text = export_document(made_up, translated(made_up, RU), resolve("ru"), fmt="txt")
-    assert text.splitlines()[:7] == [
+    assert text.splitlines()[:8] == [
+        "Updated 19:22, 11-May-2023",
         "Озёра Тянь-Шаня быстро мелеют",
         "By Anna Berg, Reuters",
         "02:15",
@@ -141,7 +142,7 @@ def test_zh_mixed_with_english_fallback_keeps_source_space(made_up: Document) ->
 def test_fuzzy_policy(made_up: Document, include_fuzzy: bool, expected: str) -> None:
     catalog = translated(made_up, RU, fuzzy=True)
     text = export_document(made_up, catalog, resolve("ru"), fmt="txt", include_fuzzy=include_fuzzy)
-    assert text.splitlines()[4].startswith(expected)
+    assert text.splitlines()[5].startswith(expected)
 
 
 def test_unknown_format_is_an_export_error(made_up: Document) -> None:
@@ -154,19 +155,24 @@ def test_html_page_structure(made_up: Document) -> None:
     page = export_document(made_up, translated(made_up, RU), resolve("ru"), fmt="html")
     assert page.startswith('<!doctype html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">')
     assert "<title>Озёра Тянь-Шаня быстро мелеют</title>" in page
-    assert "<h1>Озёра Тянь-Шаня быстро мелеют</h1>" in page
-    assert '<p class="byline"><span lang="en">By Anna Berg, Reuters</span></p>' in page
-    assert '<p class="dateline"><time datetime="2023-05-11">11 мая 2023\u202fг.</time></p>' in page
-    assert '<p class="media"><time datetime="PT2M15S">02:15</time></p>' in page
-    assert "<h2>Что дальше</h2>" in page
+    assert '<h1 class="block-title">Озёра Тянь-Шаня быстро мелеют</h1>' in page
     assert (
-        "<figure><figcaption>Пастух у озера Иссык-Куль, Киргизия, 3 июля 2022 года."
-        " <small>/AP</small></figcaption></figure>"
+        '<p class="byline block-byline"><span class="fallback" lang="en">By Anna Berg, Reuters'
+        "</span></p>"
     ) in page
-    assert page.count("<figure>") == 2
-    assert '<footer><p class="languages">английский → русский</p></footer>' in page
+    assert '<p class="dateline"><time datetime="2023-05-11">11 мая 2023\u202fг.</time></p>' in page
+    assert '<p class="media block-media"><time datetime="PT2M15S">02:15</time></p>' in page
+    assert '<h2 class="block-heading">Что дальше</h2>' in page
+    assert (
+        '<figure class="block-caption"><figcaption>Пастух у озера Иссык-Куль, Киргизия, '
+        "3 июля 2022 года. <small>/AP</small></figcaption></figure>"
+    ) in page
+    assert page.count("<figure") == 2
+    assert '<p class="languages">английский → русский</p></footer>' in page
+    assert 'class="fallback-note" lang="en"' in page
     assert "Opinion" not in page and "Tags" not in page
     assert page.count("<article>") == page.count("</article>") == 1
+    assert page.count("<main>\n<article>") == page.count("</article>\n</main>") == 1
 
 
 @pytest.mark.parametrize(
@@ -185,7 +191,7 @@ def test_html_escapes_every_text(made_up: Document) -> None:
     page = export_document(made_up, translated(made_up, table), resolve("ru"), fmt="html")
     assert "<script>" not in page and "<b>" not in page and "<i>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &lt;b&gt;жирный" in page
-    assert "<h2>Что &quot;дальше&quot; &lt;i&gt;</h2>" in page
+    assert '<h2 class="block-heading">Что &quot;дальше&quot; &lt;i&gt;</h2>' in page
 
 
 def test_real_article_has_no_date_line() -> None:
@@ -193,8 +199,8 @@ def test_real_article_has_no_date_line() -> None:
     assert article_date(document) is None
     page = export_document(document, None, resolve("ru"), fmt="html")
     assert 'class="dateline"' not in page
-    assert page.count("<figure>") == 2
-    assert page.count('<p class="media">') == 2
+    assert page.count('<figure class="block-caption">') == 2
+    assert page.count('<p class="media block-media">') == 2
 
 
 @pytest.mark.parametrize(
@@ -204,7 +210,8 @@ def test_real_article_has_no_date_line() -> None:
 )
 def test_markdown(made_up: Document, lang: str, date: str) -> None:
     text = export_document(made_up, None, resolve(lang), fmt="md")
-    assert text.split("\n\n")[:4] == [
+    assert text.split("\n\n")[:5] == [
+        "Updated 19:22, 11-May-2023",
         "# Lakes of the Tian Shan are shrinking fast",
         "By Anna Berg, Reuters",
         date,
@@ -299,6 +306,8 @@ def test_write_exports_layout(tmp_path: Path, made_up: Document) -> None:
     paths = write_exports(made_up, catalog, resolve("zh"), tmp_path / "out")
     relative = sorted(str(p.relative_to(tmp_path / "out")) for p in paths)
     assert relative == [
+        "zh/LC_MESSAGES/made-up-article.mo",
+        "zh_CN/LC_MESSAGES/made-up-article.mo",
         "zh_Hans/LC_MESSAGES/made-up-article.mo",
         "zh_Hans/made-up-article.html",
         "zh_Hans/made-up-article.md",
@@ -364,9 +373,10 @@ def test_lists_in_html(lists: Document) -> None:
     table = {"Security will top the agenda.": "Безопасность <b>прежде всего</b>."}
     page = export_document(lists, translated(lists, table), resolve("ru"), fmt="html")
     assert (
-        "<ol>\n<li>Безопасность &lt;b&gt;прежде всего&lt;/b&gt;.</li>\n"
-        '<li><span lang="en">Belarus joins.</span> <span lang="en">Iran watches.</span></li>\n'
+        '<ol class="block-list">\n<li>Безопасность &lt;b&gt;прежде всего&lt;/b&gt;.</li>\n'
+        '<li><span class="fallback" lang="en">Belarus joins.</span> '
+        '<span class="fallback" lang="en">Iran watches.</span></li>\n'
         "</ol>"
     ) in page
-    assert '<ul>\n<li><span lang="en">Founded: 2001</span></li>\n' in page
+    assert '<ul class="block-list">\n<li><span class="fallback" lang="en">Founded: 2001' in page
     assert page.count("<li>") == 4

@@ -80,7 +80,7 @@ def test_status_counts_and_fail_under(project: Path) -> None:
     assert rows[0]["percent"] == 25.0
     failing = invoke("status", "--fail-under", "20")
     assert failing.exit_code == 3
-    assert failing.stderr == "Error: below --fail-under 20%: zh (0.0%)\n"
+    assert failing.stderr == f"Error: below --fail-under 20%: zh {DOMAIN} (0.0%)\n"
 
 
 def test_status_before_run_says_what_to_do(project: Path) -> None:
@@ -132,7 +132,7 @@ def test_export_policy_and_fail_under(project: Path) -> None:
     )
     refused = invoke("export", "--fail-under", "50", "--out", "refused")
     assert refused.exit_code == 3
-    assert refused.stderr.startswith("Error: ru: only 3.1% of the segments are reviewed")
+    assert refused.stderr.startswith(f"Error: ru: {DOMAIN}: only 3.1% of the segments are reviewed")
     assert not (project / "refused").exists()
 
 

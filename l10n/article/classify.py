@@ -1,40 +1,51 @@
 """Classify the lines of a plain-text English article into typed blocks (pure: no I/O).
 
-The input is a verbatim scrape of a news page, so besides the title and paragraphs it
-holds page chrome (``Download``, ``Search Trends``), a byline (``CGTN``), headings,
-photo captions with an agency credit (``… October 27, 2020. /Xinhua``), captions repeated
-by the scrape, and video timestamps (``01:50``). The rules, in the order they apply:
+The input is a verbatim scrape or paste of a news page from any newsroom (CGTN, Reuters,
+AP, AFP, Xinhua, TASS, BBC, Kazinform, a press release…), so besides the title and
+paragraphs it holds page chrome (``Download``, ``Search Trends``), a byline (``CGTN``),
+datelines, headings, photo captions with a credit, wire sign-offs, lists, and video
+timestamps (``01:50``). The conventions of news copy are recognised by
+:mod:`l10n.article.newsroom`; the rules, in the order they apply:
 
 1. **Lines.** ``\\r\\n``, ``\\r`` and ``\\n`` end a line; a leading BOM and the whitespace
    around each line (including no-break spaces) are dropped; blank lines separate blocks.
-   A non-blank line that plainly ends mid-sentence (a line ending in ``,`` or ``;``, maybe
-   before a closing quote, or a long line whose next line starts in lower case or that
-   ends in a word such as ``and``, ``of``, ``the``) continues on the next line, unless the
-   next line is a list item: hard-wrapped paragraphs become one block.
-2. **Media**: a line with nothing to translate (a timestamp ``1:02:03``, a number, a URL).
+   A non-blank line that plainly ends mid-sentence (in ``,`` or ``;``, maybe before a
+   closing quote; in a word such as ``and``, ``of``, ``at``; or a long line whose next
+   line starts in lower case) continues on the next line, unless the next line is a list
+   item, a dateline, a credit, a sign-off or furniture: hard-wrapped paragraphs become
+   one block, list items stay apart.
+2. **Kept as they are** (never translated, never dropped; see ``BlockKind``):
+   **furniture** (``___``, ``###``, ``Our Standards: …``), a **dateline** (a line that is
+   only a date/time: ``May 3, 2024 10:42 AM GMT+5``, ``Published 3 hours ago``), **media**
+   (nothing to translate: ``01:50``, a number, a URL), a **signoff** (``(Reporting by …;
+   Editing by …)``, ``… contributed to this report.``, ``Source: Xinhua``, ``Editor: X``)
+   and a **credit** line (``Image source, Getty Images``, ``Photo: Akorda``).
 3. **Chrome**: only at the edges of the page — before the title and after the last
    paragraph or caption. Before the title, a line is chrome when it is one of
-   :data:`CHROME_WORDS`, or a short section label (at most :data:`LABEL_MAX_WORDS`
-   words, ``Opinion``) standing above such a word. After the last paragraph, also a
-   line of at most :data:`TRAILING_CHROME_MAX_WORDS` words without final punctuation (a
-   heading with no text after it is page furniture: ``Tags``, ``Caspian Sea``) or one
-   starting with ``©`` / ``Copyright``. The same words in the middle of the article are
-   text. Anywhere, a short dateline (``Updated 19:22, 11-May-2023``) is chrome.
-4. **Title**: the first remaining line; **byline**: the line right under it (media and
-   chrome lines may stand between) when it is a short line without final punctuation
-   (``CGTN``, ``By Jane Doe, Reuters``). A subtitle of that shape is taken as a byline.
-   Listed chrome words around the byline (``Share``) are chrome too, and so is a line
-   there that is only a date (``May 17, 2023``): like a dateline, exports show it as
-   the localized date line.
-5. **Caption**: a line ending in an agency credit — `` /`` and a short capitalised name
-   (``/Xinhua``, ``/CFP``, ``/AP``, ``/ Reuters``, ``/Getty Images``), or after a full
-   sentence a labelled credit (``Photo: Reuters``, ``(Photo by Jane Doe/AFP)``,
-   ``Photo/Xinhua``) — or any line that occurs more than once. The credit is kept apart in
-   :attr:`Block.credit`; copies after the first have :attr:`Block.duplicate_of`.
+   ``CHROME_WORDS`` or ``SECTION_WORDS`` (``World``, ``Markets``), or a short section
+   label (at most :data:`LABEL_MAX_WORDS` words) standing above such a word. After the
+   last paragraph, also a line of at most :data:`TRAILING_CHROME_MAX_WORDS` words without
+   final punctuation (``Tags``, ``Caspian Sea``) or one starting with ``©`` /
+   ``Copyright``. The same words in the middle of the article are text.
+4. **Title**: the first remaining line — unless it holds several sentences, opens with a
+   wire dateline or is a list item: then the article has no title (a one-paragraph brief,
+   a pasted paragraph) and that line is a paragraph. **Byline**: the line right under the
+   title (kept lines may stand between) when it is a short line without final punctuation
+   (``CGTN``, ``By Jane Doe, Reuters``), or one that looks like names (``Emre Aslan``)
+   under a subtitle without final punctuation. Listed chrome words around it (``Share``)
+   are chrome too.
+5. **Caption**: a line ending in a photo credit (``… 2025. REUTERS/Name``, ``(AP
+   Photo/Name)``, `` /Xinhua``, ``Photo: Reuters`` …, see
+   :func:`l10n.article.newsroom.credit_split`), a line opening with ``Image caption,``,
+   or any line that occurs more than once. The credit is kept apart in
+   :attr:`Block.credit`, the label in :attr:`Block.lead`; copies after the first have
+   :attr:`Block.duplicate_of`.
 6. **Heading**: a short line without final punctuation (``?`` allowed) that has text
-   after it; a line wholly in parentheses (``(With input from Xinhua)``) is a note, a list
-   item (``- Founded: 2001``, ``2. Trade``) or an interview line (``Q: Why?``) is text,
-   not a heading. Everything else is a **paragraph**.
+   after it; a line wholly in parentheses (``(With input from Xinhua)``) is a note, and a
+   list item (``- Founded: 2001``, ``2. Trade``), an interview line (``Q: Why?``), a line
+   with several sentences or with a web or e-mail address is text, not a heading.
+   Everything else is a **paragraph**; a paragraph opening with a wire dateline
+   (``ASTANA, June 17 (Reuters) -``) keeps it in :attr:`Block.lead`.
 """
 
 from __future__ import annotations
@@ -44,56 +55,20 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Block, BlockKind, Document
-from ..patterns import LINE_BREAK, LIST_MARKER, MONTH_NAME, is_translatable
-
-CHROME_WORDS: frozenset[str] = frozenset(
-    {
-        "advertisement",
-        "back to top",
-        "close",
-        "comments",
-        "copy link",
-        "download",
-        "email",
-        "facebook",
-        "follow us",
-        "home",
-        "listen",
-        "loading",
-        "log in",
-        "menu",
-        "more",
-        "most read",
-        "next",
-        "play",
-        "previous",
-        "print",
-        "read more",
-        "related",
-        "related articles",
-        "related stories",
-        "related topics",
-        "save",
-        "search",
-        "search trends",
-        "share",
-        "share this article",
-        "sign in",
-        "skip to content",
-        "subscribe",
-        "tags",
-        "topics",
-        "top stories",
-        "trending",
-        "twitter",
-        "video",
-        "watch",
-        "whatsapp",
-    }
+from ..model import TRANSLATED_KINDS, Block, BlockKind, Document
+from ..patterns import LINE_BREAK, LIST_MARKER, is_translatable, links
+from .newsroom import (
+    CHROME_WORDS,
+    SECTION_WORDS,
+    caption_label,
+    credit_split,
+    is_credit_line,
+    is_dateline,
+    is_furniture,
+    is_signoff,
+    lead_dateline,
 )
-"""Scraped UI words recognised as page chrome (compared case-insensitively, ignoring
-trailing ``:``, ``…``, ``»``, ``›``, ``>`` and dots). Only lines at the page's edges count."""
+from .segment import split_sentences
 
 HEADING_MAX_WORDS = 12
 """A heading is at most this many words."""
@@ -105,39 +80,20 @@ word is chrome too."""
 TRAILING_CHROME_MAX_WORDS = 5
 """After the last paragraph, a line this short without final punctuation is chrome."""
 
-_DATELINE = re.compile(
-    r"(?:Updated|Published|Posted|First published|Last updated)\b(?=.*\d).{0,60}", re.IGNORECASE
-)
-_MONTH = MONTH_NAME
-# A line that is only a date (and maybe a time) under the title: "May 17, 2023 10:30 GMT".
-_DATE_ONLY = re.compile(
-    rf"(?:[A-Z][a-z]+day,? )?(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}}[ -]{_MONTH}[ -]\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})(?:,? (?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,5})?)?"
-)
-_CREDIT = re.compile(
-    r"(?P<sep>\s+|(?<=[.)\]”\"]))"
-    r"(?P<credit>/ ?[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})$"
-)
-_CREDIT_MAX_CHARS = 30
-_NAME = r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}"
-# "Photo: Reuters", "Photo by Jane Doe/AFP", "(Photo: Vasily Fedosenko/Reuters)", "Photo/Xinhua"
-_LABELLED_CREDIT = re.compile(
-    r"(?<=[.!?\"”’)])(?P<sep>\s+)"
-    r"(?P<credit>(?P<open>\()?(?:Photos?|Pictures?|Images?|Credit|File photo|Video)"
-    rf"(?::\s*| by | ?/ ?){_NAME}(?: ?/ ?{_NAME})?(?(open)\)))$"
-)
-_LABELLED_CREDIT_MAX_CHARS = 60
 _FINAL_PUNCTUATION = re.compile(r"[.!:;,…][\"'”’)\]]*$")
 _CHROME_TRIM = re.compile(r"[\s:….»›>]+$")
 _CONTINUES = re.compile(r"[,;][\"'”’]?$")
 _WRAP_MIN_CHARS = 40
-# A long line ending in one of these words stops mid-sentence: the next line continues it.
+# A line ending in one of these words stops mid-sentence: the next line continues it.
 _OPEN_END = re.compile(
     r"\s(?:a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|into|onto|than|as|that"
     r"|which|who|whose|between|about|over|under|after|before|during|its|their|his|her|our"
     r"|is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|should|must)$"
 )
 _SPEAKER = re.compile(r"(?:Q|A)[:.]\s")
+_NAME_LINE = re.compile(r"By .+|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,4}")
+# Only a line where a sentence may end inside is worth asking pySBD about.
+_MAYBE_SENTENCES = re.compile(r"[.!?][\"'”’)]*\s+[\"“'‘(]?[A-Z0-9]")
 
 
 @dataclass(frozen=True)
@@ -183,15 +139,21 @@ def _join_wrapped(lines: list[_Line | None]) -> list[_Line]:
 
 def _continues(text: str, following: str) -> bool:
     """Whether ``text`` ends mid-sentence and ``following`` (the next line) continues it."""
-    if _FINAL_PUNCTUATION.search(text) and not _CONTINUES.search(text):
+    if LIST_MARKER.match(following) or not is_translatable(following):
         return False
-    if _credit_match(text) or not is_translatable(following):
+    if credit_split(text) or _is_furniture_kind(following) or _is_furniture_kind(text):
         return False
     if _CONTINUES.search(text):
         return True
-    if len(text) < _WRAP_MIN_CHARS or LIST_MARKER.match(following):
+    if _ends_sentence(text):
         return False
-    return following[:1].islower() or _OPEN_END.search(text) is not None
+    if _OPEN_END.search(text):
+        return True
+    return len(text) >= _WRAP_MIN_CHARS and following[:1].islower()
+
+
+def _is_furniture_kind(text: str) -> bool:
+    return is_dateline(text) or is_credit_line(text) or is_signoff(text) or is_furniture(text)
 
 
 def _classify(lines: list[_Line]) -> list[BlockKind]:
@@ -202,20 +164,38 @@ def _classify(lines: list[_Line]) -> list[BlockKind]:
     first = _mark_leading_chrome(texts, kinds)
     if first is None:
         return kinds
-    kinds[first] = "title"
-    _mark_byline(texts, kinds, first)
+    if _is_title(texts[first]):
+        kinds[first] = "title"
+        _mark_byline(texts, kinds, first)
+    else:
+        first -= 1
     _mark_headings_and_trailing_chrome(texts, kinds, first)
     return kinds
 
 
 def _basic_kind(text: str, count: int) -> BlockKind:
+    if is_furniture(text):
+        return "furniture"
+    if is_dateline(text):
+        return "dateline"
     if not is_translatable(text):
         return "media"
-    if _DATELINE.fullmatch(text) and not _ends_sentence(text):
-        return "chrome"
-    if _credit_match(text) or (count > 1 and not _is_chrome_word(text)):
+    if is_signoff(text):
+        return "signoff"
+    if is_credit_line(text):
+        return "credit"
+    if credit_split(text) or caption_label(text):
+        return "caption"
+    if count > 1 and not _is_chrome_word(text):
         return "caption"
     return "paragraph"
+
+
+def _is_title(text: str) -> bool:
+    """A first line that opens with a wire dateline or holds several sentences is text."""
+    if lead_dateline(text) is not None or LIST_MARKER.match(text):
+        return False
+    return _MAYBE_SENTENCES.search(text) is None or len(split_sentences(text)) < 2
 
 
 def _mark_leading_chrome(texts: list[str], kinds: list[BlockKind]) -> int | None:
@@ -226,35 +206,42 @@ def _mark_leading_chrome(texts: list[str], kinds: list[BlockKind]) -> int | None
     """
     last_chrome = -1
     for index, text in enumerate(texts):
-        if kinds[index] in ("media", "chrome"):
+        if kinds[index] not in TRANSLATED_KINDS:
             continue
-        if _is_chrome_word(text):
+        if _is_chrome_word(text) or _is_section_word(text):
             last_chrome = index
         elif len(text.split()) > LABEL_MAX_WORDS or _ends_sentence(text):
             break
     for index in range(last_chrome + 1):
-        if kinds[index] != "media":
+        if kinds[index] in TRANSLATED_KINDS:
             kinds[index] = "chrome"
     return next(
-        (i for i, kind in enumerate(kinds) if i > last_chrome and kind not in ("media", "chrome")),
-        None,
+        (i for i in range(last_chrome + 1, len(kinds)) if kinds[i] in TRANSLATED_KINDS), None
     )
 
 
 def _mark_byline(texts: list[str], kinds: list[BlockKind], title: int) -> None:
-    """Mark the byline under the title, and listed chrome words around it (``Share``)."""
+    """Mark the byline under the title, and listed chrome words around it (``Share``).
+
+    A subtitle without final punctuation may stand between title and byline; a byline
+    after it must look like names (``Emre Aslan``, ``By Jane Doe``).
+    """
     index = title + 1
-    byline_seen = False
-    while index < len(texts) and kinds[index] in ("media", "chrome", "paragraph"):
+    byline_seen = subtitle = False
+    while index < len(texts) and kinds[index] not in ("heading", "caption"):
         text = texts[index]
-        if kinds[index] == "paragraph" and (_is_chrome_word(text) or _DATE_ONLY.fullmatch(text)):
+        if kinds[index] == "paragraph" and _is_chrome_word(text):
             kinds[index] = "chrome"
         elif kinds[index] == "paragraph":
             short = len(text.split()) <= BYLINE_MAX_WORDS and not _ends_sentence(text)
-            if byline_seen or not short:
+            if byline_seen:
                 return
-            kinds[index] = "byline"
-            byline_seen = True
+            if short and (not subtitle or _NAME_LINE.fullmatch(text)):
+                kinds[index] = "byline"
+                byline_seen = True
+            elif subtitle or _ends_sentence(text):
+                return
+            subtitle = True
         index += 1
 
 
@@ -268,7 +255,9 @@ def _mark_headings_and_trailing_chrome(
         if kind != "paragraph":
             text_after = text_after or kind == "caption"
             continue
-        if not text_after and (_is_chrome_word(text) or _is_copyright(text)):
+        if links(text):
+            text_after = True  # an address or a contact line is text, never a heading
+        elif not text_after and (_is_chrome_word(text) or _is_copyright(text)):
             kinds[index] = "chrome"
         elif _is_heading_like(text) and text_after:
             kinds[index] = "heading"
@@ -283,6 +272,8 @@ def _is_heading_like(text: str) -> bool:
         return False  # an editorial note such as "(With input from Xinhua)"
     if LIST_MARKER.match(text) or _SPEAKER.match(text):
         return False  # a list item ("- Founded: 2001") or an interview question ("Q: Why?")
+    if _MAYBE_SENTENCES.search(text):
+        return False  # "Hello?? Who is there?": sentences, not a heading
     return len(text.split()) <= HEADING_MAX_WORDS and not _ends_sentence(text)
 
 
@@ -294,30 +285,26 @@ def _is_chrome_word(text: str) -> bool:
     return _CHROME_TRIM.sub("", text).casefold() in CHROME_WORDS
 
 
+def _is_section_word(text: str) -> bool:
+    return _CHROME_TRIM.sub("", text).casefold() in SECTION_WORDS
+
+
 def _is_copyright(text: str) -> bool:
     return text.startswith("©") or text.casefold().startswith("copyright")
-
-
-def _credit_match(text: str) -> re.Match[str] | None:
-    """The agency credit at the end of a caption line, if any."""
-    match = _CREDIT.search(text)
-    if match is None or len(match["credit"]) > _CREDIT_MAX_CHARS:
-        match = _LABELLED_CREDIT.search(text)
-        if match is None or len(match["credit"]) > _LABELLED_CREDIT_MAX_CHARS:
-            return None
-    if not text[: match.start()].strip():
-        return None
-    return match
 
 
 def _make_blocks(lines: list[_Line], kinds: list[BlockKind]) -> tuple[Block, ...]:
     blocks: list[Block] = []
     first_copy: dict[str, int] = {}
     for index, (item, kind) in enumerate(zip(lines, kinds, strict=True)):
-        text, credit, separator = item.text, "", " "
-        match = _credit_match(text) if kind == "caption" else None
-        if match is not None:
-            text, credit, separator = text[: match.start()], match["credit"], match["sep"]
+        text, credit, separator, lead = item.text, "", " ", None
+        split = credit_split(text) if kind == "caption" else None
+        if split is not None:
+            text, separator, credit = split
+        if kind == "caption":
+            lead = caption_label(text)
+        elif kind == "paragraph":
+            lead = lead_dateline(text)
         duplicate_of = first_copy.setdefault(item.text, index) if kind == "caption" else index
         blocks.append(
             Block(
@@ -328,6 +315,7 @@ def _make_blocks(lines: list[_Line], kinds: list[BlockKind]) -> tuple[Block, ...
                 credit=credit,
                 credit_separator=separator,
                 duplicate_of=None if duplicate_of == index else duplicate_of,
+                lead=lead[0] if lead else "",
             )
         )
     return tuple(blocks)

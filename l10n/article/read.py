@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import SourceError
-from ..model import Document
+from ..model import TRANSLATED_KINDS, Document
 from ..patterns import LINE_BREAK
 from .classify import parse_document
 
@@ -88,7 +88,7 @@ def _require_text(document: Document, text: str) -> None:
             "nothing to read (empty or only whitespace) — put the English article text in it",
             path=document.name,
         )
-    if not any(block.kind not in ("chrome", "media") for block in document.blocks):
+    if not any(block.kind in TRANSLATED_KINDS for block in document.blocks):
         raise SourceError(
             "no translatable text (only page chrome, timestamps or numbers)"
             " — check that this is the article",

@@ -16,6 +16,7 @@ from .. import __version__
 from ..errors import L10nError
 from .commands import COMMANDS
 from .models import models
+from .report import report
 from .tm import tm
 
 
@@ -45,6 +46,7 @@ Typical use, in a project with source/*.txt and glossary.csv:
   (review the .po files in Poedit, Lokalize or Weblate; clear "fuzzy" to accept)
   l10n status --fail-under 100
   l10n check
+  l10n report --out report    an HTML page per article and language
   l10n export --format html --out dist
 
 \b
@@ -63,7 +65,7 @@ def cli() -> None:
     gettext PO review, quality checks and export."""
 
 
-for _command in (*COMMANDS, models, tm):
+for _command in (*COMMANDS, report, models, tm):
     cli.add_command(_command)
 
 

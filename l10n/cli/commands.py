@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import CatalogError, GateError
+from ..errors import CatalogError, GateError, SourceError
+from .data import run_data
+from .display import ProgressBar, run_table
 from .options import codes, load, project_options, table
 
 
@@ -27,26 +29,30 @@ from .options import codes, load, project_options, table
     "--all",
     "show_all",
     is_flag=True,
-    help="Also show text with nothing to translate (timestamps, numbers).",
+    help="Show every line and what becomes of it: also text kept as it is (timestamps,"
+    " datelines, credits, sign-offs; marked -) and page chrome that is dropped (marked x).",
 )
 def segment(file: Path, as_json: bool, show_all: bool) -> None:
     """Print the translatable segments of FILE ("-" reads standard input)."""
     from ..article.read import decode_source
+    from ..article.segment import fate, segment_lines
     from ..project.inputs import segment_file, segment_text
 
     if str(file) == "-":
         article = segment_text(decode_source(sys.stdin.buffer.read(), "<stdin>"))
     else:
         article = segment_file(file, root=Path.cwd())
-    for seg in article.segments:
+    shown = segment_lines(article.document) if show_all else article.segments
+    for seg in shown:
         if not (seg.translatable or show_all):
             continue
         if as_json:
             record = asdict(seg)
             record["references"] = list(seg.references)
+            record["fate"] = fate(seg)
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            mark = " " if seg.translatable else "-"
+            mark = {"translate": " ", "keep": "-", "drop": "x"}[fate(seg)]
             click.echo(f"{seg.line:>4} {mark} {seg.kind:<9} {seg.text}")
 
 
@@ -58,6 +64,20 @@ def segment(file: Path, as_json: bool, show_all: bool) -> None:
     is_flag=True,
     help="Machine-translate again entries that hold machine output (never human ones).",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 256),
+    metavar="N",
+    help="Decode on N local processes, each holding its models (default: one per core).",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Decode on a Dask cluster, e.g. tcp://host:8786 (needs l10n[dask]).",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the run's report as one JSON document."
+)
 def run(
     config: Path | None,
     source: Path | None,
@@ -66,144 +86,148 @@ def run(
     to: str | None,
     files: Sequence[Path],
     retranslate: bool,
+    jobs: int | None,
+    cluster: str | None,
+    as_json: bool,
 ) -> None:
     """Segment the articles, machine-translate, and write the PO catalogs."""
     from .. import pipeline
-    from ..project.paths import display_path
 
     settings = load(config, source, locales, glossary)
-    with _progress() as progress:
+    with ProgressBar() as progress:
         report = pipeline.run(
             settings,
             files=tuple(files),
             languages=codes(to),
             retranslate=retranslate,
             progress=progress,
+            jobs=jobs,
+            cluster=cluster,
         )
+    if as_json:
+        click.echo(json.dumps(run_data(report, settings.root), ensure_ascii=False, indent=1))
+    else:
+        _print_run(report, settings.root)
+    if report.errors:
+        raise CatalogError(
+            f"{len(report.errors)} skipped (an article or a language) — fix the errors above"
+            " and run again"
+        )
+
+
+def _print_run(report: Any, root: Path) -> None:
+    from ..project.paths import display_path
+
     for warning in report.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
     for path in report.templates:
-        click.echo(f"template {display_path(path, settings.root)}")
-    click.echo(_run_table(report))
+        click.echo(f"template {display_path(path, root)}")
+    click.echo(run_table(report))
     for error in report.errors:
         click.secho(f"error: {error}", fg="red", err=True)
+
+
+def _problems(report: Any) -> None:
+    """Print a report's warnings and errors; skipped articles make the command fail."""
+    for warning in report.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    for error in report.errors:
+        click.secho(f"error: {error}", fg="red", err=True)
+
+
+def _fail_on_errors(report: Any) -> None:
     if report.errors:
-        raise CatalogError(
-            f"{len(report.errors)} language(s) skipped — fix the errors above and run again"
-        )
+        raise SourceError(f"{len(report.errors)} article(s) skipped — fix the errors above")
 
 
-def _run_table(report: Any) -> str:
-    head = (
-        "language",
-        "human",
-        "machine",
-        "suggested",
-        "memory",
-        "fuzzy-match",
-        "new MT",
-        "2nd pass",
-        "empty",
-        "obsolete",
-    )
-    rows = [head] + [
-        (
-            s.language,
-            s.kept_human,
-            s.kept_machine,
-            s.kept_fuzzy,
-            s.reused_tm,
-            s.fuzzy_matched,
-            s.translated,
-            s.second_pass,
-            s.untranslated,
-            s.obsoleted,
-        )
-        for s in report.languages
-    ]
-    return table(rows)
-
-
-class _progress:
-    """A Click progress bar on a terminal, nothing otherwise; yields a callback or None."""
-
-    def __enter__(self) -> Callable[[str, int, int], None] | None:
-        self._bar: Any = None
-        if not sys.stderr.isatty():
-            return None
-        return self._update
-
-    def _update(self, code: str, done: int, total: int) -> None:
-        label = f"translating {code}"
-        if self._bar is not None and self._bar.label != label:
-            self._close()
-        if self._bar is None:
-            self._bar = click.progressbar(length=total, label=label, file=sys.stderr)
-            self._bar.__enter__()
-        self._bar.update(done - self._bar.pos)
-
-    def _close(self) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(None, None, None)
-            self._bar = None
-
-    def __exit__(self, *exc: object) -> None:
-        self._close()
+_FILES = click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 
 
 @click.command()
 @project_options
+@_FILES
 @click.option(
     "--fail-under",
     type=click.FloatRange(0, 100),
     metavar="N",
-    help="Exit 1 when a language has fewer than N% reviewed segments.",
+    help="Exit 3 when an article has fewer than N% reviewed segments in a language.",
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per catalog.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per language.")
 def status(
     config: Path | None,
     source: Path | None,
     locales: Path | None,
     glossary: Path | None,
     to: str | None,
+    files: Sequence[Path],
     fail_under: float | None,
     as_json: bool,
 ) -> None:
-    """Per-language progress: translated, fuzzy and untranslated segments and words."""
+    """Progress per language, and per article: reviewed, fuzzy and empty segments and words.
+
+    FILES: the articles to report on (default: every article in the source folder).
+    """
     from .. import review
-    from ..project.paths import display_path
 
     settings = load(config, source, locales, glossary)
-    report = review.status(settings, languages=codes(to))
-    rows: list[Sequence[Any]] = [("language", "reviewed", "fuzzy", "empty", "words", "%")]
-    for item in report:
-        if as_json:
-            record = asdict(item)
-            record.update(
-                catalogs=[display_path(p, settings.root) for p in item.catalogs],
-                percent=round(item.percent, 1),
-            )
-            click.echo(json.dumps(record, ensure_ascii=False))
-        rows.append(
-            (
-                item.language,
-                item.translated,
-                item.fuzzy,
-                item.untranslated,
-                f"{item.words_translated}/{item.words_total}",
-                f"{item.percent:.1f}",
-            )
-        )
-    if not as_json:
-        click.echo(table(rows))
-    below = [s for s in report if fail_under is not None and s.percent < fail_under]
+    report = review.status(settings, languages=codes(to), files=tuple(files))
+    if as_json:
+        for item in report.languages:
+            click.echo(json.dumps(_status_record(item, settings.root), ensure_ascii=False))
+    else:
+        click.echo(_status_table(report.languages))
+    _problems(report)
+    _fail_on_errors(report)
+    below = report.below(fail_under) if fail_under is not None else []
     if below:
-        names = ", ".join(f"{s.language} ({s.percent:.1f}%)" for s in below)
+        names = ", ".join(f"{s.language} {s.article} ({s.percent:.1f}%)" for s in below)
         raise GateError(f"below --fail-under {fail_under:g}%: {names}")
+
+
+def _status_record(item: Any, root: Path) -> dict[str, Any]:
+    from ..project.paths import display_path
+
+    record = asdict(item)
+    record.update(
+        catalogs=[display_path(p, root) for p in item.catalogs],
+        percent=round(item.percent, 1),
+        articles=[
+            {
+                "article": a.article,
+                "catalog": display_path(a.catalogs[0], root),
+                "translated": a.translated,
+                "fuzzy": a.fuzzy,
+                "untranslated": a.untranslated,
+                "percent": round(a.percent, 1),
+            }
+            for a in item.articles
+        ],
+    )
+    del record["article"]
+    return record
+
+
+def _status_table(languages: Sequence[Any]) -> str:
+    rows: list[Sequence[Any]] = [("language", "reviewed", "fuzzy", "empty", "words", "%")]
+    for item in languages:
+        parts = [item, *item.articles] if len(item.articles) > 1 else [item]
+        for part in parts:
+            rows.append(
+                (
+                    f"  {part.article}" if part.article else part.language,
+                    part.translated,
+                    part.fuzzy,
+                    part.untranslated,
+                    f"{part.words_translated}/{part.words_total}",
+                    f"{part.percent:.1f}",
+                )
+            )
+    return table(rows)
 
 
 @click.command()
 @project_options
+@_FILES
 @click.option(
     "--fail-on",
     type=click.Choice(["warning", "error"]),
@@ -219,11 +243,15 @@ def check(
     locales: Path | None,
     glossary: Path | None,
     to: str | None,
+    files: Sequence[Path],
     fail_on: str,
     as_json: bool,
     list_checks: bool,
 ) -> None:
-    """Quality checks on the catalogs: glossary, numbers, punctuation, quotes…"""
+    """Quality checks on the catalogs: glossary, numbers, punctuation, quotes…
+
+    FILES: the articles whose catalogs to check (default: every article).
+    """
     from .. import review
 
     if list_checks:
@@ -231,7 +259,8 @@ def check(
             click.echo(f"{spec.id:<16} {spec.severity:<8} {spec.description}")
         return
     settings = load(config, source, locales, glossary)
-    issues = review.check(settings, languages=codes(to))
+    report = review.check(settings, languages=codes(to), files=tuple(files))
+    issues = report.issues
     for issue in issues:
         if as_json:
             click.echo(json.dumps(asdict(issue), ensure_ascii=False))
@@ -244,6 +273,8 @@ def check(
     click.echo(
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info", err=True
     )
+    _problems(report)
+    _fail_on_errors(report)
     failed = sum(1 for i in issues if i.severity in failing)
     if failed:
         raise GateError(f"{failed} issue(s) at --fail-on {fail_on} or worse — fix them, or review")
@@ -251,6 +282,7 @@ def check(
 
 @click.command()
 @project_options
+@_FILES
 @click.option(
     "--format",
     "fmt",
@@ -274,7 +306,8 @@ def check(
     "--fail-under",
     type=click.FloatRange(0, 100),
     metavar="N",
-    help="Refuse to export a language with fewer than N% reviewed segments.",
+    help="Refuse to export an article in a language where it has fewer than N% reviewed"
+    " segments (the others are exported).",
 )
 def export(
     config: Path | None,
@@ -282,12 +315,16 @@ def export(
     locales: Path | None,
     glossary: Path | None,
     to: str | None,
+    files: Sequence[Path],
     fmt: tuple[str, ...],
     out: Path,
     include_fuzzy: bool,
     fail_under: float | None,
 ) -> None:
-    """Rebuild the localized articles from the catalogs (text, Markdown, HTML, MO)."""
+    """Rebuild the localized articles from the catalogs (text, Markdown, HTML, MO).
+
+    FILES: the articles to export (default: every article in the source folder).
+    """
     from .. import review
     from ..project.paths import display_path
 
@@ -295,6 +332,7 @@ def export(
     report = review.export(
         settings,
         languages=codes(to),
+        files=tuple(files),
         formats=fmt or ("txt", "md", "html", "mo"),
         out=out.resolve(),
         include_fuzzy=include_fuzzy,
@@ -302,6 +340,8 @@ def export(
     )
     for path in report.written:
         click.echo(f"wrote {display_path(path, Path.cwd())}")
+    _problems(report)
+    _fail_on_errors(report)
     if report.refused:
         raise GateError("; ".join(report.refused))
 

@@ -124,19 +124,24 @@ class TranslationMemory:
                     )
         return found
 
-    def export_tmx(self, path: Path, langs: Sequence[str]) -> int:
-        """Write the units of ``langs`` to a TMX 1.4b file; return how many."""
+    def export_tmx(self, path: Path, langs: Sequence[str], *, version: str = "") -> int:
+        """Write the distinct units of ``langs`` to a TMX 1.4b file; return how many.
+
+        ``version`` is the tool's version for the header's ``creationtoolversion``.
+        """
         with self._connect() as db:
             rows = [
                 row
                 for lang in langs
                 for row in db.execute(
-                    "SELECT lang, source, target FROM units WHERE lang = ? ORDER BY norm", (lang,)
+                    "SELECT lang, source, target, MAX(updated) FROM units WHERE lang = ?"
+                    " GROUP BY lang, source, target ORDER BY norm, target",
+                    (lang,),
                 )
             ]
         from .tmx import write_tmx  # xml.sax.saxutils pulls in urllib.request: ~50 ms
 
-        write_tmx(path, rows)
+        write_tmx(path, rows, version=version)
         return len(rows)
 
     def import_tmx(self, path: Path) -> int:

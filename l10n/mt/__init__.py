@@ -35,6 +35,37 @@ class ModelChoice:
     target_prefix: str = ""
 
 
+Batch = list[list[str]]
+Report = Callable[[int], None]
+"""Called with the number of texts of each batch done."""
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """What a worker needs to decode: the package (by name and version, found in the
+    worker's own store, or at the coordinator's path when the two share a disk) and the
+    decoding settings."""
+
+    package: str
+    version: str
+    path: str
+    mt: MTSettings
+    target_prefix: str
+    max_decoding_length: int
+    num_hypotheses: int = 1
+    """Hypotheses per text; above 1 each text has that many rows in an output batch."""
+
+
+class BatchPool(Protocol):
+    """Decodes token batches somewhere else; one output batch per input batch, in order."""
+
+    def map_batches(
+        self, spec: EngineSpec, batches: Sequence[Batch], report: Report | None
+    ) -> list[Batch]: ...
+
+    def close(self) -> None: ...
+
+
 class Translator(Protocol):
     """Translates a batch of plain-text sentences from English into one target language."""
 

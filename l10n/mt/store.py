@@ -5,12 +5,14 @@ environment on every call (``ARGOS_PACKAGES_DIR``, then ``settings.json``, then
 ``$XDG_DATA_HOME/argos-translate/packages``), never frozen at import time as
 ``argostranslate.settings`` does — so tests and users can relocate it per call.
 
-Installed packages are read with ``argostranslate.package.Package``. Installing does what
-``argostranslate.package.install_from_path`` does (unzip into the packages directory) but
-validates first, extracts into a staging directory and moves it into place, so a corrupt or
-foreign file leaves the store unchanged. Argos' own function is not called because it
-imports ``argostranslate.translate`` (stanza, torch) and unzips anything into a directory
-fixed when ``argostranslate.settings`` was first imported.
+An installed package is a directory with ``metadata.json``, ``model/`` (CTranslate2) and
+``sentencepiece.model`` or ``bpe.model``. Its metadata is read here with the field defaults
+of ``argostranslate.package.Package`` and named as ``argospm_package_name`` names it, without
+importing argostranslate: its ``settings`` module creates directories at import time, and
+the lean install (issue 9) does not ship it (tests/test_install.py checks both agree).
+Installing does what ``argostranslate.package.install_from_path`` does (unzip into the
+packages directory) but validates first, extracts into a staging directory and moves it
+into place, so a corrupt or foreign file leaves the store unchanged.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import os
 import shutil
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +29,7 @@ from typing import Any
 
 from ..errors import ModelError
 from . import ModelChoice
+from .archive import check_archive
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 NETWORK_TIMEOUT = 10.0  # seconds; one attempt, no retry loop
@@ -48,6 +50,8 @@ class PackageInfo:
     argos_version: str = ""
     from_name: str = ""
     to_name: str = ""
+    target_sentencepiece: str = ""  # a separate target SentencePiece model (file name), or ""
+    target_prefixes: tuple[tuple[str, str], ...] = ()  # (language, prefix) of a multilingual model
 
     @property
     def model_dir(self) -> Path:
@@ -56,8 +60,14 @@ class PackageInfo:
 
     @property
     def tokenizer_path(self) -> Path:
-        """The SentencePiece or BPE model file."""
+        """The SentencePiece or BPE model file (the source side when there are two)."""
         return self.path / ("bpe.model" if self.tokenizer == "bpe" else "sentencepiece.model")
+
+    @property
+    def target_tokenizer_path(self) -> Path:
+        """The SentencePiece model that decodes the output (``tokenizer_path`` if only one)."""
+        name = self.target_sentencepiece
+        return self.path / name if name else self.tokenizer_path
 
 
 def _home() -> Path:
@@ -94,38 +104,61 @@ def index_url() -> str:
     return base if base.endswith(".json") else base.rstrip("/") + "/index.json"
 
 
-def read_package(path: Path) -> PackageInfo:
-    """Read an installed package directory through ``argostranslate.package.Package``."""
-    from argostranslate.package import Package, argospm_package_name
-
+def _metadata(path: Path) -> dict[str, Any]:
+    """``metadata.json`` of an installed package directory, or ``ModelError``."""
     try:
-        pkg = Package(path)
-    except (OSError, ValueError, AttributeError, TypeError) as err:
+        data = json.loads((path / "metadata.json").read_text("utf-8"))
+    except (OSError, ValueError) as err:
         raise ModelError(
             "not an Argos Translate package (no readable metadata.json) — "
             "reinstall it or remove the directory",
             path=path,
         ) from err
-    if not pkg.from_code or not pkg.to_code:
+    if not isinstance(data, dict):
+        raise ModelError(
+            "not an Argos Translate package (metadata.json is not an object) — reinstall it",
+            path=path,
+        )
+    return data
+
+
+def read_package(path: Path) -> PackageInfo:
+    """Read an installed package directory as ``argostranslate.package.Package`` reads it."""
+    meta = _metadata(path)
+    from_code, to_code = meta.get("from_code"), meta.get("to_code")
+    if (
+        not isinstance(from_code, str)
+        or not isinstance(to_code, str)
+        or not from_code
+        or not to_code
+    ):
         raise ModelError(
             "not an Argos Translate package (metadata.json has no "
             "from_code/to_code) — reinstall it",
             path=path,
         )
     return PackageInfo(
-        name=argospm_package_name(pkg),
-        from_code=pkg.from_code,
-        to_code=pkg.to_code,
-        version=str(pkg.package_version),
+        name=f"{meta.get('type') or 'translate'}-{from_code}_{to_code}",
+        from_code=from_code,
+        to_code=to_code,
+        version=str(meta.get("package_version", "")),
         path=path,
-        target_prefix=str(pkg.target_prefix or ""),
+        target_prefix=str(meta.get("target_prefix") or ""),
         tokenizer="bpe"
         if (path / "bpe.model").exists() and not (path / "sentencepiece.model").exists()
         else "sentencepiece",
-        argos_version=str(pkg.argos_version),
-        from_name=str(pkg.from_name or ""),
-        to_name=str(pkg.to_name or ""),
+        argos_version=str(meta.get("argos_version", "")),
+        from_name=str(meta.get("from_name") or ""),
+        to_name=str(meta.get("to_name") or ""),
+        target_sentencepiece=Path(str(meta.get("target_sentencepiece") or "")).name,
+        target_prefixes=_prefix_pairs(meta.get("target_prefixes")),
     )
+
+
+def _prefix_pairs(value: object) -> tuple[tuple[str, str], ...]:
+    """``target_prefixes`` of a multilingual package (``{language: prefix}``), sorted."""
+    pairs = value.items() if isinstance(value, dict) else ()
+    return tuple(sorted((str(k), str(v)) for k, v in pairs))
 
 
 def list_packages() -> list[PackageInfo]:
@@ -183,74 +216,13 @@ def _chosen_package(wanted: str) -> PackageInfo:
     return max(named, key=lambda p: _version_key(p.version))
 
 
-def _zip_top_folder(path: Path) -> str:
-    """Validate an ``.argosmodel`` without extracting it; return its top-level folder."""
-
-    def bad(why: str) -> ModelError:
-        return ModelError(
-            f"not an Argos Translate package ({why}) — "
-            "download a .argosmodel file again or build a valid one",
-            path=path,
-        )
-
-    if path.is_dir():
-        raise ModelError(
-            "is a directory, not an .argosmodel file — give the package file; to use an "
-            "unpacked package directory, set it as package in [tool.l10n.models.<lang>]",
-            path=path,
-        )
-    if not path.is_file():
-        raise ModelError("no such file — check the path", path=path)
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = zf.namelist()
-            tops = {name.split("/", 1)[0] for name in names}
-            if len(tops) != 1 or not all("/" in n for n in names):
-                raise bad("expected one top-level folder")
-            top = tops.pop()
-            if top in ("", ".", "..") or any(
-                ".." in n.split("/") or n.startswith("/") for n in names
-            ):
-                raise bad("unsafe paths in the archive")
-            metadata = _zip_metadata(zf, f"{top}/metadata.json", bad)
-            if zf.testzip() is not None:
-                raise bad("corrupt archive member")
-    except zipfile.BadZipFile as err:
-        raise bad("not a zip archive") from err
-    except (zlib.error, EOFError, OSError) as err:
-        raise bad("corrupt archive member") from err
-    if not isinstance(metadata.get("from_code"), str) or not isinstance(
-        metadata.get("to_code"), str
-    ):
-        raise bad("metadata.json has no from_code/to_code")
-    if f"{top}/model/model.bin" not in names:
-        raise bad("no model/model.bin")
-    if not {f"{top}/sentencepiece.model", f"{top}/bpe.model"} & set(names):
-        raise bad("no sentencepiece.model or bpe.model")
-    return top
-
-
-def _zip_metadata(zf: zipfile.ZipFile, member: str, bad: Any) -> dict[str, Any]:
-    try:
-        data = json.loads(zf.read(member).decode("utf-8"))
-    except KeyError as err:
-        raise bad("no metadata.json") from err
-    except (ValueError, UnicodeDecodeError) as err:
-        raise bad("metadata.json is not valid JSON") from err
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
-        raise bad("corrupt archive member") from err
-    if not isinstance(data, dict):
-        raise bad("metadata.json is not an object")
-    return data
-
-
 def install_package(path: Path) -> PackageInfo:
     """Validate and install an ``.argosmodel`` file; the store is unchanged on any failure.
 
     Installing a package whose folder is already installed replaces it.
     """
     path = Path(path)
-    top = _zip_top_folder(path)
+    top = check_archive(path)
     store = packages_dir()
     try:
         store.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ import re
 import sys
 
 from ..model import Catalog, Entry
-from . import linebreak
+from . import linebreak_fast as linebreak
 
 PAGE_WIDTH = 79
 """GNU gettext's default page width (``msgcat -w``)."""
@@ -155,49 +155,54 @@ def wrap_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> list
     after_break = len(prefix) + 1
     width = PAGE_WIDTH - 1 - after_break if wrap else sys.maxsize
     portions = _portions(value)
-    out: list[str] = []
-    first = True
+    text, fixed = portions[0]
+    start = len(name) + 1
+    # gettext writes `name ""` and starts on the next line when the first portion cannot
+    # stay on the name's line: more portions follow, or it would need a break there.
+    if len(portions) > 1 or (text and start > width):
+        own_line, breaks = True, linebreak.line_breaks(text, fixed, width, 0)
+    else:
+        own_line, breaks = linebreak.first_breaks(text, fixed, width, start)
+    out = [f'{prefix}{name} ""'] if own_line else []
+    head = prefix if own_line else f"{prefix}{name} "
     for index, (text, fixed) in enumerate(portions):
-        more = index < len(portions) - 1
-        breaks = linebreak.width_breaks(text, fixed, width, len(name) + 1 if first else 0)
-        if first and text and (more or len(name) + 1 > width or any(breaks)):
-            out.append(f'{prefix}{name} ""')
-            first = False
-            breaks = linebreak.width_breaks(text, fixed, width, 0)
-        pieces = _split(text, breaks)
-        head = f"{prefix}{name} " if first else prefix
-        out.append(f'{head}"{pieces[0]}"')
-        out += [f'{prefix}"{piece}"' for piece in pieces[1:]]
-        first = False
+        if index:
+            breaks = linebreak.line_breaks(text, fixed, width, 0)
+        if not breaks:
+            out.append(f'{head}"{text}"')
+        else:
+            out.append(f'{head}"{text[: breaks[0]]}"')
+            ends = [*breaks[1:], len(text)]
+            out += [f'{prefix}"{text[a:b]}"' for a, b in zip(breaks, ends, strict=True)]
+        head = prefix
     return out
 
 
-def _portions(value: str) -> list[tuple[str, list[bool]]]:
+_SPECIAL = re.compile('[\\a\\b\\f\\n\\r\\t\\v\\\\"]')
+_ESCAPED_PAIR = re.compile(r"\\.")
+_NO_FIXED: frozenset[int] = frozenset()
+# The backslash first, so that no escape is escaped again.
+_ESCAPE_ORDER = sorted(
+    ((char, "\\" + code) for char, code in _ESCAPES.items()), key=lambda e: e[0] != "\\"
+)
+
+
+def _portions(value: str) -> list[tuple[str, frozenset[int]]]:
     """Escaped portions ending after each ``\\n``, with the positions where no break may go."""
+    if _SPECIAL.search(value) is None:
+        return [(value, _NO_FIXED)]  # nothing to escape (most text): one portion
     raw = re.split(r"(?<=\n)", value)
     if len(raw) > 1 and raw[-1] == "":
         raw.pop()
     portions = []
     for part in raw:
-        text, fixed = [], []
-        for char in part:
-            if char in _ESCAPES:
-                text += ["\\", _ESCAPES[char]]
-                fixed += [False, True]
-            else:
-                text.append(char)
-                fixed.append(False)
+        text = part
+        for char, escaped in _ESCAPE_ORDER:
+            if char in text:
+                text = text.replace(char, escaped)
+        # No break inside an escape sequence, nor before a portion's final "\\n".
+        fixed = {match.start() + 1 for match in _ESCAPED_PAIR.finditer(text)}
         if part.endswith("\n"):
-            fixed[-2] = True
-        portions.append(("".join(text), fixed))
+            fixed.add(len(text) - 2)
+        portions.append((text, frozenset(fixed)))
     return portions
-
-
-def _split(text: str, breaks: list[bool]) -> list[str]:
-    pieces, start = [], 0
-    for index, brk in enumerate(breaks):
-        if brk:
-            pieces.append(text[start:index])
-            start = index
-    pieces.append(text[start:])
-    return pieces

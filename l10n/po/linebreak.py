@@ -4,6 +4,10 @@ gettext breaks a string at Unicode line-break opportunities (UAX #14, the pair-t
 algorithm) and fills each line greedily up to the page width, counting East Asian wide
 characters as two columns. Matching it exactly is what lets ``msgcat`` leave our files
 alone. The line-break class of each character comes from ``uniseg``'s Unicode data.
+
+This module is the reference: :func:`possible_breaks` and :func:`width_breaks_reference`
+transcribe gnulib character by character. ``linebreak_fast`` gives the same breaks much
+faster from the same pair table (:func:`pair_rule`), and is what the writer uses.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-_CLASSES = [
+CLASSES = [
     "OP",
     "CL",
     "CP",
@@ -45,7 +49,7 @@ _CLASSES = [
     "EM",
     "ZWJ",
 ]
-_INDEX = {name: i for i, name in enumerate(_CLASSES)}
+_INDEX = {name: i for i, name in enumerate(CLASSES)}
 
 # UAX #14 pair table (rows: class before, columns: class after).
 # "^" no break even with spaces between, "%" break only after spaces, "_" break,
@@ -100,11 +104,12 @@ _RESOLVE = {
     "VF": "AL",
     "VI": "AL",
 }
-_MANDATORY = {"BK", "CR", "LF", "NL"}
+MANDATORY = {"BK", "CR", "LF", "NL"}
 
 
 @lru_cache(maxsize=4096)
-def _class(char: str) -> str:
+def line_break_class(char: str) -> str:
+    """The UAX #14 class of ``char``, resolved as gnulib does outside CJK encodings."""
     from uniseg.linebreak import line_break
 
     name = str(line_break(char))
@@ -113,8 +118,15 @@ def _class(char: str) -> str:
 
 @lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
-    """Columns a character takes: 2 for East Asian wide, 0 for combining marks, else 1."""
-    if unicodedata.category(char) in ("Mn", "Me", "Cf") and char != "\u00ad":
+    """Columns a character takes, as gnulib's ``uc_width`` counts them.
+
+    0 for combining marks, format characters (the soft hyphen too) and the Hangul medial
+    vowels and final consonants, which join the syllable before them; 2 for East Asian
+    wide and fullwidth characters; else 1. (Checked against ``msgcat``.)
+    """
+    if unicodedata.category(char) in ("Mn", "Me", "Cf") or "\u1160" <= char < "\u1200":
+        return 0
+    if "\ud7b0" <= char < "\ud800":
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
@@ -125,8 +137,8 @@ def possible_breaks(text: str) -> list[bool]:
     last = "BK"
     seen_space = False
     for index, char in enumerate(text):
-        prop = _class(char)
-        if prop in _MANDATORY:
+        prop = line_break_class(char)
+        if prop in MANDATORY:
             last, seen_space = "BK", False
         elif prop == "SP":
             seen_space = True
@@ -151,11 +163,13 @@ def _rule(last: str, prop: str, char: str) -> str:
     return _TABLE[_INDEX[last]][_INDEX[prop]]
 
 
-def width_breaks(text: str, fixed: list[bool], width: int, start_column: int) -> list[bool]:
+def width_breaks_reference(
+    text: str, fixed: list[bool], width: int, start_column: int
+) -> list[bool]:
     """Where to break ``text`` so that lines fit in ``width`` columns (gnulib's greedy fill).
 
     ``fixed`` marks positions where no break may go (inside escape sequences); the first
-    line starts at ``start_column``.
+    line starts at ``start_column``. The reference for :func:`line_breaks`.
     """
     if start_column + sum(char_width(char) for char in text) <= width:
         return [False] * len(text)  # fits: no break is ever needed
@@ -175,3 +189,12 @@ def width_breaks(text: str, fixed: list[bool], width: int, start_column: int) ->
     if last_piece is not None and column + piece > width:
         chosen[last_piece] = True
     return chosen
+
+
+def pair_rule(before: str, after: str) -> str:
+    """The pair-table rule; ``OPW`` (an East Asian opening bracket) is handled as in _rule."""
+    if before == "OPW":
+        return pair_rule("OP", after)
+    if after == "OPW":
+        return "_" if before in ("AL", "HL", "NU") else pair_rule(before, "OP")
+    return _TABLE[_INDEX[before]][_INDEX[after]]

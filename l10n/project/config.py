@@ -10,6 +10,8 @@ fuzzy-threshold = 80         # % similarity for an edited segment to inherit its
 glossary-mode = "check"      # "check": MT first, re-translate with the missing terms masked;
                              # "mask": mask every glossary term before MT
 memory = ".l10n/memory.sqlite3"
+base-url = "https://example.com/news"  # where the export folder is published: absolute
+                             # hreflang links and <link rel="canonical"> in the HTML pages
 
 [tool.l10n.mt]
 beam-size = 4
@@ -58,6 +60,8 @@ class Settings:
     mt: MTSettings = field(default_factory=MTSettings)
     models: dict[str, ModelChoice] = field(default_factory=dict)
     config_path: Path | None = None
+    base_url: str | None = None
+    """The public URL of the export folder (``base-url``), or None."""
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given fields replaced (``None`` values are ignored)."""
@@ -121,6 +125,7 @@ _TOP_KEYS = {
     "memory",
     "mt",
     "models",
+    "base-url",
 }
 _MT_KEYS = {
     "beam-size": "beam_size",
@@ -184,7 +189,17 @@ def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
         mt=_mt_settings(table.get("mt", {}), fail),
         models=_model_choices(table.get("models", {}), fail),
         config_path=path,
+        base_url=_base_url(table.get("base-url"), fail),
     )
+
+
+def _base_url(value: Any, fail: Any) -> str | None:
+    """``base-url``: an absolute http(s) URL, kept without its trailing slash."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.match(r"https?://[^\s/?#]+[^\s?#]*$", value):
+        raise fail("base-url", 'expected an absolute http(s) URL — e.g. "https://example.com/news"')
+    return value.rstrip("/")
 
 
 def _check_languages(codes: list[str], fail: Any) -> None:

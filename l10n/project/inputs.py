@@ -3,8 +3,8 @@ languages, models, the translation memory. Shared by ``pipeline`` and ``review``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..article.read import read_document, read_text
@@ -13,16 +13,39 @@ from ..errors import ConfigError, GlossaryError, L10nError, SourceError
 from ..languages import resolve_all
 from ..memory.store import TranslationMemory
 from ..model import Article, Glossary, Language
-from ..mt import ModelChoice, Translator
+from ..mt import BatchPool, ModelChoice, Translator
 from ..terms.glossary import load_glossary
 from .config import Settings
-from .paths import display_path, language_catalogs, source_files
+from .paths import (
+    ARTICLE_SUFFIXES,
+    article_domain,
+    display_path,
+    language_catalogs,
+    reference_path,
+    source_files,
+)
 
 
-def segment_file(path: Path, *, root: Path | None = None) -> Article:
-    """Read one article and segment it; ``#:`` references name it relative to ``root``."""
-    name = display_path(path, root) if root is not None else None
-    document = read_document(path, name=name)
+@dataclass(frozen=True)
+class Articles:
+    """The articles of a command that could be read, and what became of the other files."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = ()
+    """Files of the source folder that are not articles (``notes.md``): not read."""
+    errors: tuple[str, ...] = ()
+    """Articles that could not be read: each is skipped, the others go on."""
+
+
+def segment_file(path: Path, *, root: Path | None = None, source: Path | None = None) -> Article:
+    """Read one article and segment it.
+
+    ``#:`` references name it relative to ``root`` (``../`` when outside it); inside the
+    ``source`` folder its domain is its path there (``world/asia/story``), else its stem.
+    """
+    name = reference_path(path, root) if root is not None else None
+    domain = article_domain(path, source) if source is not None else None
+    document = read_document(path, name=name, domain=domain)
     return Article(document, segment_document(document))
 
 
@@ -32,18 +55,45 @@ def segment_text(text: str) -> Article:
     return Article(document, segment_document(document))
 
 
-def load_articles(settings: Settings, files: Sequence[Path] = ()) -> list[Article]:
-    """Read and segment every article of the run; fails before anything is written."""
-    articles = [segment_file(path, root=settings.root) for path in source_files(settings, files)]
+def load_articles(
+    settings: Settings, files: Sequence[Path] = (), suffixes: Sequence[str] = ARTICLE_SUFFIXES
+) -> Articles:
+    """Read and segment every article of the command, before anything is written.
+
+    An article that cannot be read is skipped and reported in ``errors``; when none can be
+    read, the first error is raised. Two articles with one domain are an error.
+    """
+    sources = source_files(settings, files, suffixes)
+    loaded = read_articles(settings, sources.files)
+    return Articles(loaded.articles, sources.skipped, loaded.errors)
+
+
+def read_articles(settings: Settings, paths: Sequence[Path]) -> Articles:
+    """Read and segment exactly ``paths`` (errors as :func:`load_articles`)."""
+    articles: list[Article] = []
+    failures: list[SourceError] = []
+    for path in paths:
+        try:
+            articles.append(segment_file(path, root=settings.root, source=settings.source))
+        except SourceError as err:
+            failures.append(err)
+    if failures and not articles:
+        raise failures[0]
+    _require_distinct_domains(articles)
+    errors = tuple(f"{err} (article skipped)" for err in failures)
+    return Articles(tuple(articles), (), errors)
+
+
+def _require_distinct_domains(articles: Sequence[Article]) -> None:
     domains: dict[str, str] = {}
     for article in articles:
         first = domains.setdefault(article.document.domain, article.document.name)
         if first != article.document.name:
             raise SourceError(
-                f"same file name as {first} — rename one: the file stem is the catalog's domain",
+                f"same domain as {first} — rename one: the file's path in source/ (or its"
+                " stem outside it) names its catalogs",
                 path=article.document.name,
             )
-    return articles
 
 
 def load_project_glossary(settings: Settings) -> Glossary:
@@ -92,8 +142,23 @@ def _looks_like_path(package: str) -> bool:
     return "/" in package or "\\" in package or package.startswith(("~", "."))
 
 
+def default_translators(
+    pool: BatchPool | None = None,
+) -> Callable[[Language, Settings], Translator | None]:
+    """A factory of installed Argos models (en→language, or None) for one run: languages
+    served by one package (a multilingual NLLB model) share its loaded model; with a
+    ``pool``, batches are decoded on its workers."""
+    from ..mt.argos import LoadedModels, load_translator
+
+    models = LoadedModels()
+
+    def translator_for(language: Language, settings: Settings) -> Translator | None:
+        choice = configured_choice(language, settings)
+        return load_translator(language, settings.mt, choice, models=models, pool=pool)
+
+    return translator_for
+
+
 def default_translator(language: Language, settings: Settings) -> Translator | None:
     """The installed Argos model for en→language, or None (imports the engine lazily)."""
-    from ..mt.argos import load_translator
-
-    return load_translator(language, settings.mt, configured_choice(language, settings))
+    return default_translators()(language, settings)

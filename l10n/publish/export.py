@@ -4,20 +4,25 @@ What each language shows follows the publishing policy of :mod:`l10n.publish.loc
 (reviewed text, else the English source).
 
 Files: ``write_exports`` writes ``OUT/<locale>/<domain>.{txt,md,html}`` and
-``OUT/<locale>/LC_MESSAGES/<domain>.mo`` (gettext's layout), each atomically.
+``OUT/<locale>/LC_MESSAGES/<domain>.mo`` (gettext's layout), each atomically; the MO also
+goes under the names Linux and Python look for (``gettext_aliases``: zh_Hans → zh_CN, zh).
+``write_source_page`` writes the English original as ``OUT/en/<domain>.html``, the
+``x-default`` of the pages' ``hreflang`` alternates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
 from ..errors import CatalogError, ExportError
+from ..languages import gettext_aliases, resolve
 from ..model import Catalog, Document, Language
 from ..po.io import atomic_write, write_mo
 from . import render
 from .localize import localize
+from .render import WebLinks, html_lang
 
 FORMATS = ("txt", "md", "html")
 """Text formats ``export_document`` renders; ``write_exports`` also accepts ``mo``."""
@@ -30,16 +35,20 @@ def export_document(
     *,
     fmt: str,
     include_fuzzy: bool = False,
+    links: WebLinks | None = None,
 ) -> str:
     """The article rebuilt in ``language`` as ``txt``, ``md`` or ``html`` text.
 
-    ``catalog`` may be None: everything falls back to English. Raises ``ExportError`` for an
-    unknown format.
+    ``catalog`` may be None: everything falls back to English. ``links`` (HTML only): the
+    page's hreflang alternates and canonical URL. Raises ``ExportError`` for an unknown
+    format.
     """
-    renderers = {"txt": render.render_txt, "md": render.render_md, "html": render.render_html}
-    if fmt not in renderers:
+    renderers = {"txt": render.render_txt, "md": render.render_md}
+    if fmt not in (*renderers, "html"):
         raise ExportError(f"unknown export format {fmt!r} — use one of txt, md, html, mo")
     blocks = localize(document, catalog, language, include_fuzzy=include_fuzzy)
+    if fmt == "html":
+        return render.render_html(document, blocks, language, links=links)
     return renderers[fmt](document, blocks, language)
 
 
@@ -68,8 +77,15 @@ def write_exports(
     *,
     formats: Iterable[str] = (*FORMATS, "mo"),
     include_fuzzy: bool = False,
+    languages: Sequence[Language] = (),
+    base_url: str | None = None,
 ) -> list[Path]:
-    """Write the article in ``language`` in each format under ``out_dir``; return the paths."""
+    """Write the article in ``language`` in each format under ``out_dir``; return the paths.
+
+    ``languages``: every language version published with it (for the HTML page's hreflang
+    alternates); ``base_url``: the public URL of ``out_dir`` (for absolute links and
+    ``<link rel="canonical">``).
+    """
     formats = tuple(formats)
     for fmt in formats:
         if fmt not in (*FORMATS, "mo"):
@@ -78,13 +94,68 @@ def write_exports(
     for fmt in formats:
         path = export_path(out_dir, document, language, fmt)
         if fmt == "mo":
-            if catalog is None:
-                continue
-            _publish(path, partial(write_mo, catalog, path, include_fuzzy=include_fuzzy))
-        else:
-            text = export_document(
-                document, catalog, language, fmt=fmt, include_fuzzy=include_fuzzy
-            )
-            _publish(path, partial(atomic_write, path, text.encode("utf-8")))
+            if catalog is not None:
+                written.extend(_write_mo(catalog, path, language, include_fuzzy))
+            continue
+        links = web_links(document, language, languages or (language,), base_url)
+        text = export_document(
+            document,
+            catalog,
+            language,
+            fmt=fmt,
+            include_fuzzy=include_fuzzy,
+            links=links if fmt == "html" else None,
+        )
+        _publish(path, partial(atomic_write, path, text.encode("utf-8")))
         written.append(path)
     return written
+
+
+def _write_mo(catalog: Catalog, path: Path, language: Language, include_fuzzy: bool) -> list[Path]:
+    """The MO under the locale's own folder, and a copy under each of its gettext aliases."""
+    paths = [path] + [
+        path.parents[2] / alias / "LC_MESSAGES" / path.name for alias in gettext_aliases(language)
+    ]
+    for target in paths:
+        _publish(target, partial(write_mo, catalog, target, include_fuzzy=include_fuzzy))
+    return paths
+
+
+def web_links(
+    document: Document,
+    language: Language | None,
+    languages: Sequence[Language],
+    base_url: str | None,
+) -> WebLinks:
+    """hreflang alternates of ``document`` in English and ``languages``, x-default English.
+
+    Links are relative (``../ru/<domain>.html``) unless ``base_url`` is given; then they
+    are absolute and the page (``language``; None: the English original) gets a canonical URL.
+    """
+
+    def href(locale: str) -> str:
+        where = f"{locale}/{document.domain}.html"
+        return f"{base_url.rstrip('/')}/{where}" if base_url else f"../{where}"
+
+    alternates = [("en", href("en"))]
+    alternates += [(html_lang(lang), href(lang.locale)) for lang in languages]
+    alternates.append(("x-default", href("en")))
+    canonical = href(language.locale if language else "en") if base_url else None
+    return WebLinks(tuple(dict.fromkeys(alternates)), canonical)
+
+
+def write_source_page(
+    document: Document,
+    out_dir: Path,
+    *,
+    languages: Sequence[Language] = (),
+    base_url: str | None = None,
+) -> Path:
+    """Write the English original as ``OUT/en/<domain>.html`` (the pages' x-default)."""
+    english = resolve("en")
+    links = web_links(document, None, languages, base_url)
+    blocks = localize(document, None, english)
+    text = render.render_html(document, blocks, english, links=links, source=True)
+    path = export_path(out_dir, document, english, "html")
+    _publish(path, partial(atomic_write, path, text.encode("utf-8")))
+    return path

@@ -1,11 +1,19 @@
-"""Format localized blocks as plain text, Markdown or a standalone HTML page (pure functions)."""
+"""Format localized blocks as plain text, Markdown or a standalone HTML page (pure functions).
+
+The HTML page is made for the web: ``<html lang>``, a ``<main>`` landmark, a description
+from the first paragraph, ``hreflang`` alternates and a canonical URL when the export
+layer passes a :class:`WebLinks`, a ``block-<kind>`` class on every block, and text
+published in the English fallback marked visibly (class ``fallback``, an "EN" tag).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from ..model import Block, Document, Language
 from ..patterns import LIST_MARKER_TEXT, MONTH_NAME, month_number
@@ -22,6 +30,13 @@ _TIMESTAMP = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})")
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)])(?=\s|$))")
 _LIST_MARKER = re.compile(LIST_MARKER_TEXT)
+_KEPT_CLASSES = {
+    "dateline": "timestamp",
+    "credit": "credit",
+    "signoff": "signoff",
+    "furniture": "furniture",
+}
+"""HTML classes of the blocks published as they stand in English (never translated)."""
 _STYLE = """
 body { margin: 0 auto; max-width: 42rem; padding: 2rem 1.25rem; line-height: 1.6;
   font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif;
@@ -30,14 +45,30 @@ body { margin: 0 auto; max-width: 42rem; padding: 2rem 1.25rem; line-height: 1.6
   "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 .5rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
-.byline, .dateline, .media, footer { color: #555; font-size: .95rem; margin: .25rem 0; }
+.byline, .dateline, .timestamp, .credit, .signoff, .furniture, .media, footer {
+  color: #555; font-size: .95rem; margin: .25rem 0; }
 figure { margin: 1.5rem 0; padding: .75rem 1rem; border-left: 4px solid #c8c8c8;
   background: #f6f6f6; }
 figcaption { font-style: italic; }
 figcaption:lang(zh), figcaption:lang(ja) { font-style: normal; }
 figcaption small { font-style: normal; color: #666; }
 footer { border-top: 1px solid #ddd; margin-top: 2rem; padding-top: .5rem; }
+.fallback { background: #fff6db; box-shadow: 0 1px 0 #b58100; }
+.fallback::before { content: "EN"; font-size: .65em; font-weight: bold; color: #5c4000;
+  border: 1px solid currentColor; border-radius: 2px; padding: 0 .2em; margin-right: .3em;
+  vertical-align: .15em; font-style: normal; }
 """
+_DESCRIPTION_MAX = 160
+
+
+@dataclass(frozen=True)
+class WebLinks:
+    """Where a page lives among its language versions (made by the export layer)."""
+
+    alternates: tuple[tuple[str, str], ...] = ()
+    """(hreflang, href) of every language version, this one and ``x-default`` included."""
+    canonical: str | None = None
+    """The page's absolute URL, when a base URL is configured."""
 
 
 def article_date(document: Document) -> dt.date | None:
@@ -126,7 +157,7 @@ def _list_key(local: LocalBlock) -> str | None:
     item = list_item(local)
     if item is None:
         return None
-    return "ol" if item[0][0].isdigit() else "ul"
+    return "ol" if item[0][0].isalnum() else "ul"
 
 
 def _same_list(local: LocalBlock, previous: LocalBlock | None) -> bool:
@@ -148,6 +179,8 @@ def _md_block(local: LocalBlock) -> str:
     item = list_item(local)
     if item is not None:
         marker = item[0] if item[0][0].isdigit() or item[0] in "-*" else "-"
+        if item[0][0].isalpha():  # Markdown has no lettered lists: keep the letter visible
+            marker = f"- {item[0]}"
         return f"{marker} {md_escape(_joined(item[1]).strip())}"
     block, text = local.block, md_escape(local.text.strip())
     if block.kind == "title":
@@ -174,8 +207,9 @@ def render_md(document: Document, blocks: Sequence[LocalBlock], language: Langua
 
 def _after_header(blocks: Sequence[LocalBlock]) -> int:
     """Index just after the title and byline, where the date line goes."""
-    index = 0
-    while index < len(blocks) and blocks[index].block.kind in ("title", "byline"):
+    kinds = [local.block.kind for local in blocks]
+    index = kinds.index("title") if "title" in kinds else 0
+    while index < len(blocks) and kinds[index] in ("title", "byline"):
         index += 1
     return index
 
@@ -184,7 +218,7 @@ def _html_text(pieces: Sequence[Piece]) -> str:
     out = []
     for piece in pieces:
         text = html.escape(piece.text)
-        out.append(f'<span lang="en">{text}</span>' if piece.fallback else text)
+        out.append(f'<span class="fallback" lang="en">{text}</span>' if piece.fallback else text)
         out.append(html.escape(piece.joiner))
     return "".join(out)
 
@@ -202,29 +236,40 @@ def _html_block(local: LocalBlock) -> str:
     if item is not None:
         return f"<li>{_html_text(item[1])}</li>"
     block, text = local.block, _html_text(local.pieces)
+    hook = f"block-{block.kind}"
     if block.kind == "title":
-        return f"<h1>{text}</h1>"
+        return f'<h1 class="{hook}">{text}</h1>'
     if block.kind == "heading":
-        return f"<h2>{text}</h2>"
+        return f'<h2 class="{hook}">{text}</h2>'
     if block.kind == "byline":
-        return f'<p class="byline">{text}</p>'
+        return f'<p class="byline {hook}">{text}</p>'
     if block.kind == "caption":
         credit = f"{html.escape(block.credit_separator)}<small>{html.escape(block.credit)}</small>"
-        return f"<figure><figcaption>{text}{credit if block.credit else ''}</figcaption></figure>"
+        caption = f"{text}{credit if block.credit else ''}"
+        return f'<figure class="{hook}"><figcaption>{caption}</figcaption></figure>'
     if block.kind == "media":
         duration = _duration(block.text)
         inner = f'<time datetime="{duration}">{text}</time>' if duration else text
-        return f'<p class="media">{inner}</p>'
-    return f"<p>{text}</p>"
+        return f'<p class="media {hook}">{inner}</p>'
+    if block.kind in _KEPT_CLASSES:
+        return f'<p class="{_KEPT_CLASSES[block.kind]} {hook}" lang="en">{text}</p>'
+    return f'<p class="{hook}">{text}</p>'
 
 
 def _list_open(local: LocalBlock) -> str:
     item = list_item(local)
     number = _LIST_MARKER.fullmatch(item[0]) if item else None
+    if number is not None and number["letter"]:
+        start = ord(number["letter"]) - ord("a") + 1
+        return (
+            '<ol class="block-list" type="a">'
+            if start == 1
+            else f'<ol class="block-list" type="a" start="{start}">'
+        )
     if number is None or not number["number"]:
-        return "<ul>"
+        return '<ul class="block-list">'
     start = int(number["number"])
-    return "<ol>" if start == 1 else f'<ol start="{start}">'
+    return '<ol class="block-list">' if start == 1 else f'<ol class="block-list" start="{start}">'
 
 
 def _html_body(blocks: Sequence[LocalBlock]) -> list[str]:
@@ -247,33 +292,91 @@ def html_lang(language: Language) -> str:
     return language.locale.replace("_", "-")
 
 
-def _footer(language: Language) -> str:
+def _footer(language: Language, note: str = "") -> str:
     from babel import Locale
 
     locale = Locale.parse(language.locale)
     source = Locale.parse("en").get_display_name(locale) or "English"
     target = locale.get_display_name(locale) or language.code
     return (
-        f'<footer><p class="languages">{html.escape(source)} → {html.escape(target)}</p></footer>'
+        f'<footer>{note}<p class="languages">{html.escape(source)} → {html.escape(target)}</p>'
+        "</footer>"
     )
 
 
-def render_html(document: Document, blocks: Sequence[LocalBlock], language: Language) -> str:
-    """A standalone UTF-8 HTML page; every piece of text is escaped."""
+def description(blocks: Sequence[LocalBlock]) -> str:
+    """The page description: the first paragraph, cut at a word under 160 characters.
+
+    Only its sentences published in the page's language count, up to the first English
+    fallback; a paragraph wholly in fallback is used as it is.
+    """
+    first = next((b for b in blocks if b.block.kind == "paragraph" and b.text.strip()), None)
+    if first is None:
+        return ""
+    pieces = list(itertools.takewhile(lambda piece: not piece.fallback, first.pieces))
+    text = " ".join(_joined(pieces or first.pieces).split())
+    if len(text) <= _DESCRIPTION_MAX:
+        return text
+    cut = text[: _DESCRIPTION_MAX - 1]
+    if " " in cut[_DESCRIPTION_MAX // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-—") + "…"
+
+
+def _head(title: str, blocks: Sequence[LocalBlock], links: WebLinks | None) -> str:
+    lines = [
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title>",
+    ]
+    summary = description(blocks)
+    if summary:
+        lines.append(f'<meta name="description" content="{html.escape(summary)}">')
+    if links is not None and links.canonical:
+        lines.append(f'<link rel="canonical" href="{html.escape(links.canonical)}">')
+    for hreflang, href in links.alternates if links is not None else ():
+        lines.append(
+            f'<link rel="alternate" hreflang="{html.escape(hreflang)}" href="{html.escape(href)}">'
+        )
+    lines.append(f"<style>{_STYLE}</style>")
+    return "\n".join(lines)
+
+
+def _fallback_note(blocks: Sequence[LocalBlock]) -> str:
+    if not any(piece.fallback for local in blocks for piece in local.pieces):
+        return ""
+    return (
+        '<p class="fallback-note" lang="en"><span class="fallback">Marked text</span> is not '
+        "translated yet and is shown in the English original.</p>"
+    )
+
+
+def render_html(
+    document: Document,
+    blocks: Sequence[LocalBlock],
+    language: Language,
+    *,
+    links: WebLinks | None = None,
+    source: bool = False,
+) -> str:
+    """A standalone UTF-8 HTML page; every piece of text is escaped.
+
+    ``source``: the English original itself (no fallback marks, no language footer).
+    """
+    if source:
+        blocks = [
+            LocalBlock(b.block, tuple(replace(p, fallback=False) for p in b.pieces)) for b in blocks
+        ]
     body = _html_body(blocks)
     date = date_line(document, language)
     if date is not None:
         line = f'<p class="dateline"><time datetime="{date[0]}">{html.escape(date[1])}</time></p>'
         body.insert(_after_header(blocks), line)
     titles = [local.text for local in blocks if local.block.kind == "title"]
-    title = html.escape(titles[0] if titles else document.domain)
-    head = (
-        '<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{_STYLE}</style>"
-    )
+    head = _head(titles[0] if titles else document.domain, blocks, links)
     article = "\n".join(body)
+    footer = "" if source else f"{_footer(language, _fallback_note(blocks))}\n"
     return (
         f'<!doctype html>\n<html lang="{html_lang(language)}">\n<head>\n{head}\n</head>\n'
-        f"<body>\n<article>\n{article}\n</article>\n{_footer(language)}\n</body>\n</html>\n"
+        f"<body>\n<main>\n<article>\n{article}\n</article>\n</main>\n{footer}</body>\n</html>\n"
     )

@@ -156,6 +156,23 @@ def _paired(values: list[float], base: list[float]) -> float:
     return statistics.median(v / b for v, b in zip(values, base, strict=True))
 
 
+def report(wall: dict[str, list[float]], cpu: dict[str, list[float]]) -> None:
+    """The table of medians, and each mode's wall and CPU ratios to raw side by side."""
+    print(f"  {'':<6} {'wall s':>14} {'cpu s':>14} {'wall ×raw':>10} {'cpu ×raw':>9}")
+    ratios = {}
+    for name in wall:
+        row = f"  {name:<6} {_spread(wall[name])} {_spread(cpu[name])}"
+        if name != "raw":
+            ratios[name] = (_paired(wall[name], wall["raw"]), _paired(cpu[name], cpu["raw"]))
+            row += f" {ratios[name][0]:>9.2f}× {ratios[name][1]:>8.2f}×"
+        print(row)
+    print(
+        f"ratios (wall / cpu): mask {ratios['mask'][0]:.2f}× / {ratios['mask'][1]:.2f}× "
+        f"(target ≤ 1.15), check {ratios['check'][0]:.2f}× / {ratios['check'][1]:.2f}× "
+        "(target ≤ 1.40)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shape", choices=("base", "small"), default="base")
@@ -182,19 +199,7 @@ def main() -> int:
         f"{args.shape} copy model, {count} unique segments × {len(LANGUAGES)} languages, "
         f"{args.runs} rounds; medians (min–max); ratios are medians of each round's ratio"
     )
-    print(f"  {'':<6} {'wall s':>14} {'cpu s':>14} {'wall ×raw':>10} {'cpu ×raw':>9}")
-    ratios = {}
-    for name in wall:
-        row = f"  {name:<6} {_spread(wall[name])} {_spread(cpu[name])}"
-        if name != "raw":
-            ratios[name] = (_paired(wall[name], wall["raw"]), _paired(cpu[name], cpu["raw"]))
-            row += f" {ratios[name][0]:>9.2f}× {ratios[name][1]:>8.2f}×"
-        print(row)
-    print(
-        f"ratios (wall / cpu): mask {ratios['mask'][0]:.2f}× / {ratios['mask'][1]:.2f}× "
-        f"(target ≤ 1.15), check {ratios['check'][0]:.2f}× / {ratios['check'][1]:.2f}× "
-        "(target ≤ 1.40)"
-    )
+    report(wall, cpu)
     for mode, output in summaries.items():
         print(f"-- l10n run, glossary-mode {mode}:\n{output.rstrip()}")
     return 0

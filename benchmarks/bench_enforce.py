@@ -141,11 +141,11 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, fl
     return seconds, cpu, done.stdout + done.stderr
 
 
-def fresh_run(root: Path, env: dict[str, str]) -> tuple[float, float, str]:
+def fresh_run(root: Path, env: dict[str, str], jobs: list[str]) -> tuple[float, float, str]:
     """``l10n run`` on ``root`` with no catalogs and no memory yet."""
     for leftover in ("locales", ".l10n"):
         shutil.rmtree(root / leftover, ignore_errors=True)
-    return timed([sys.executable, "-m", "l10n", "run"], root, env)
+    return timed([sys.executable, "-m", "l10n", "run", *jobs], root, env)
 
 
 def _spread(values: list[float]) -> str:
@@ -177,12 +177,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shape", choices=("base", "small"), default="base")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, help="l10n run --jobs (default: l10n's own)")
     args = parser.parse_args()
     env = argos_env(args.shape)
     packages = ensure_models(args.shape)
     segments = segments_file(args.shape)
     raw = [sys.executable, "-c", RAW, str(packages), str(segments), *LANGUAGES]
     roots = {mode: project(args.shape, mode) for mode in ("mask", "check")}
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     wall: dict[str, list[float]] = {"raw": [], "mask": [], "check": []}
     cpu: dict[str, list[float]] = {"raw": [], "mask": [], "check": []}
     summaries: dict[str, str] = {}
@@ -191,13 +193,14 @@ def main() -> int:
         wall["raw"].append(seconds)
         cpu["raw"].append(used)
         for mode, root in roots.items():
-            seconds, used, summaries[mode] = fresh_run(root, env)
+            seconds, used, summaries[mode] = fresh_run(root, env, jobs)
             wall[mode].append(seconds)
             cpu[mode].append(used)
     count = len(json.loads(segments.read_text("utf-8")))
     print(
         f"{args.shape} copy model, {count} unique segments × {len(LANGUAGES)} languages, "
-        f"{args.runs} rounds; medians (min–max); ratios are medians of each round's ratio"
+        f"{args.runs} rounds, l10n run {' '.join(jobs) or '(default jobs)'}; medians (min–max); "
+        "ratios are medians of each round's ratio"
     )
     report(wall, cpu)
     for mode, output in summaries.items():

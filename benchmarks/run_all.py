@@ -14,6 +14,7 @@ BENCHMARKS = (
     "bench_segment.py",
     "bench_scale.py",
     "bench_parallel.py",
+    "bench_enforce.py",
 )
 
 

@@ -39,7 +39,8 @@ TURKIC_LANGUAGES = ("kk", "ky", "tt", "ba")
 """Agglutinative: the base word stays and suffixes follow (``ШЫҰ-ның``)."""
 
 # CLDR <delimiters> (common/main/*.xml): quotationStart, quotationEnd, alternate start, end.
-# Babel 2.19 does not ship this part of CLDR, so the few rows we need are copied here.
+# Babel 2.19 does not ship this part of CLDR, so the few rows we need are copied here; they are
+# checked against CLDR 48.2.0 (tests/data/cldr/delimiters-48.2.0.json, from npm cldr-misc-full).
 _CLDR_QUOTES: dict[str, tuple[str, str, str, str]] = {
     "en": ("“", "”", "‘", "’"),
     "ru": ("«", "»", "„", "“"),
@@ -52,6 +53,25 @@ _CLDR_QUOTES: dict[str, tuple[str, str, str, str]] = {
     "ja": ("「", "」", "『", "』"),
     "de": ("„", "“", "‚", "‘"),
     "fr": ("«", "»", "«", "»"),
+}
+
+
+# How a spaced language abbreviates a large number (26,500,000 → 26,5 млн): the power of ten
+# and the words that may follow the scaled number. Chinese and Japanese count in 万 and 亿
+# instead (l10n.checks.numbers).
+MAGNITUDE_WORDS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
+    "ru": ((9, ("млрд", "миллиард")), (6, ("млн", "миллион")), (3, ("тыс", "тысяч"))),
+    "uk": ((9, ("млрд", "мільярд")), (6, ("млн", "мільйон")), (3, ("тис", "тисяч"))),
+    "kk": ((9, ("млрд", "миллиард")), (6, ("млн", "миллион")), (3, ("мың",))),
+}
+
+# How a decade (the 1990s) is written: a template with {year} (1990), {century} (20) and
+# {decade} (90). The first is the one a message suggests; any of them passes.
+DECADE_FORMS: dict[str, tuple[str, ...]] = {
+    "ru": ("{year}-е", "{year}-х", "{year}-м", "{year}-ми", "{decade}-е", "{decade}-х"),
+    "kk": ("{year}-жылдар", "{year} жылдар", "{year}-жж"),
+    "zh": ("{century}世纪{decade}年代", "{year}年代", "{decade}年代"),
+    "ja": ("{year}年代", "{decade}年代"),
 }
 
 

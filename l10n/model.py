@@ -269,6 +269,8 @@ class LanguageStats:
     reused_tm: int = 0
     fuzzy_matched: int = 0
     translated: int = 0
+    second_pass: int = 0
+    """Sentences the engine translated twice to place glossary forms."""
     untranslated: int = 0
     obsoleted: int = 0
     unchanged: int = 0

@@ -35,6 +35,7 @@ from .project.lock import project_lock
 from .project.manifest import ArticleRecord, LanguageRecord, Manifest, file_digest
 from .project.paths import catalog_path, display_path, source_files, template_path
 from .project.plan import Plan, is_pending, memory_state, models_state, plan_run
+from .terms.match import TermForms
 
 TranslatorFactory = Callable[[Language, Settings], "Translator | None"]
 ProgressCallback = Callable[[str, int, int], None]
@@ -204,7 +205,10 @@ def _run_language(
     needed = list(dict.fromkeys(m for r in results.values() for m in r.needs_translation))
     remembered = _from_memory(settings, lang, needed)
     rest = [msgid for msgid in needed if msgid not in remembered]
-    machine, warnings = _machine_translate(settings, lang, rest, glossary, factory, progress)
+    forms = TermForms()  # one Russian dictionary per language run, loaded on first use
+    machine, warnings, second = _machine_translate(
+        settings, lang, rest, glossary, factory, progress, forms
+    )
     proposals = {**remembered, **machine}
     written = False
     catalogs: dict[str, Catalog] = {}
@@ -212,7 +216,7 @@ def _run_language(
         catalog, _ = apply_translations(result.catalog, proposals, result.replace)
         if not machine and rest:
             catalog = _flag_untranslated(catalog, lang)
-        catalog = _refresh_glossary_notes(catalog, glossary, lang)
+        catalog = _refresh_glossary_notes(catalog, glossary, lang, forms)
         catalogs[domain] = catalog
         # Formatted first, then replaced only if the bytes on disk are still those read.
         written = write_catalog(catalog, paths[domain], expect=loaded[domain][1]) or written
@@ -226,6 +230,7 @@ def _run_language(
         reused_tm=len(remembered),
         fuzzy_matched=sum(r.fuzzy_matched for r in merged),
         translated=len(machine),
+        second_pass=second,
         untranslated=sum(
             1 for c in catalogs.values() for e in c if not e.obsolete and not e.msgstr
         ),
@@ -268,19 +273,24 @@ def _machine_translate(
     glossary: Glossary,
     factory: TranslatorFactory,
     progress: ProgressCallback | None,
-) -> tuple[dict[str, Translation], list[str]]:
-    """MT for ``texts`` with the glossary enforced; a warning instead when there is no model."""
+    forms: TermForms,
+) -> tuple[dict[str, Translation], list[str], int]:
+    """MT for ``texts`` with the glossary enforced; a warning instead when there is no model.
+
+    The count is of the texts the engine translated a second time (glossary enforcement).
+    """
     if not texts:
-        return {}, []
+        return {}, [], 0
     from .terms.tags import translate_marked
 
     translator = factory(lang, settings)
     if translator is None:
-        return {}, [no_model_warning(lang)]
+        return {}, [no_model_warning(lang)], 0
     if progress is not None:
         translator = with_progress(translator, len(texts), _for_language(progress, lang.code))
-    found = translate_marked(texts, translator, glossary, lang, strategy=settings.glossary_mode)
-    return {t.source: t for t in found}, []
+    mode = settings.glossary_mode
+    done = translate_marked(texts, translator, glossary, lang, strategy=mode, forms=forms)
+    return {t.source: t for t in done.translations}, [], done.second_pass
 
 
 def no_model_warning(lang: Language) -> str:
@@ -307,17 +317,20 @@ def _flag_untranslated(catalog: Catalog, lang: Language) -> Catalog:
     return replace(catalog, entries=entries)
 
 
-def _refresh_glossary_notes(catalog: Catalog, glossary: Glossary, lang: Language) -> Catalog:
+def _refresh_glossary_notes(
+    catalog: Catalog, glossary: Glossary, lang: Language, forms: TermForms
+) -> Catalog:
     """``glossary:`` notes re-evaluated against each msgstr as it is now (a reviewer's
-    text, not the machine output the notes were first written for)."""
-    from .terms.enforce import glossary_notes
+    text, not the machine output the notes were first written for); a ``missing`` note
+    goes once the form is there (:func:`l10n.terms.notes.glossary_notes`)."""
+    from .terms.notes import glossary_notes
 
     entries = tuple(
         entry
         if entry.obsolete
         else with_glossary_notes(
             entry,
-            glossary_notes(entry.msgid, entry.first_msgstr, glossary, lang)
+            glossary_notes(entry.msgid, entry.first_msgstr, glossary, lang, forms)
             if entry.first_msgstr
             else (),
         )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
 import pytest
 
 from l10n.checks import Unit, check_entry, list_checks, run_checks
-from l10n.languages import resolve
+from l10n.languages import quote_marks, resolve
 from l10n.model import Catalog, Glossary, Term
 from l10n.po.io import from_polib, read_catalog
 
@@ -589,3 +590,23 @@ def test_zh_headers_that_mean_simplified_chinese(header: str) -> None:
         run_checks(from_polib(catalog), path="zh.po", language=resolve("zh"), glossary=GLOSSARY)
         == []
     )
+
+
+CLDR = json.loads(
+    (Path(__file__).parent / "data" / "cldr" / "delimiters-48.2.0.json").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("lang", sorted(CLDR["delimiters"]))
+def test_quote_table_matches_cldr(lang: str) -> None:
+    marks = CLDR["delimiters"][lang]
+    expected = tuple(
+        marks[key]
+        for key in (
+            "quotationStart",
+            "quotationEnd",
+            "alternateQuotationStart",
+            "alternateQuotationEnd",
+        )
+    )
+    assert quote_marks(resolve(lang)) == expected

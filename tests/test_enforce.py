@@ -16,7 +16,7 @@ import pytest
 from l10n.errors import ModelError
 from l10n.model import Glossary, Term, Translation
 from l10n.mt import Progress
-from l10n.terms.enforce import mask, translate_segments
+from l10n.terms.enforce import enforce_segments, mask, translate_segments
 from l10n.terms.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -382,3 +382,76 @@ def test_check_first_keeps_the_first_output_when_the_retry_misses_more() -> None
         "glossary: Xian → Сиань",
         'glossary: missing "Сиань" for "Xian"',
     )
+
+
+# ---------------------------------------------------------------- n-best (issue 15)
+
+
+class FakeNBest(FakeTranslator):
+    """A FAKE n-best translator: hypothesis k is ``rules[k]`` of the text (best first)."""
+
+    def __init__(self, rules: Sequence[Callable[[str], str]]) -> None:
+        super().__init__(rules[0])
+        self.rules = rules
+        self.nbest_calls: list[tuple[list[str], int]] = []
+
+    def translate_nbest(
+        self, texts: Sequence[str], n: int, *, progress: Progress | None = None
+    ) -> list[list[str]]:
+        self.nbest_calls.append((list(texts), n))
+        return [[rule(text) for rule in self.rules[:n]] for text in texts]
+
+
+def _ru_without_sco(text: str) -> str:
+    return fake_ru(text.replace("SCO", "Организация"))
+
+
+def _ru_with_sco(text: str) -> str:
+    return fake_ru(text.replace("SCO", "ШОС-а"))
+
+
+def test_check_takes_the_best_hypothesis_holding_every_term() -> None:
+    fake = FakeNBest([_ru_without_sco, _ru_with_sco])
+    done = enforce_segments(["The SCO met today."], fake, GLOSSARY, "ru", strategy="check")
+    assert [t.target for t in done.translations] == ["ШОС-а собралась сегодня."]
+    assert done.second_pass == 0
+    assert fake.nbest_calls == [(["The SCO met today."], 4)]
+    assert fake.calls == []
+
+
+def test_check_masks_only_where_no_hypothesis_holds_the_term() -> None:
+    fake = FakeNBest([_ru_without_sco, _ru_without_sco])
+    texts = ["The SCO met today.", "CGTN met today."]
+    done = enforce_segments(texts, fake, GLOSSARY, "ru", strategy="check")
+    assert [t.target for t in done.translations] == [
+        "ШОС собралась сегодня.",
+        "CGTN собралась сегодня.",
+    ]
+    assert done.second_pass == 1
+    assert [texts for texts, _ in fake.nbest_calls] == [texts, ["The XZ1 met today."]]
+
+
+def test_mask_takes_a_hypothesis_that_kept_the_placeholders() -> None:
+    def loses(text: str) -> str:
+        return fake_ru(re.sub(r"XZ\d", "", text))
+
+    fake = FakeNBest([loses, fake_ru])
+    done = enforce_segments(["The SCO met in Xian today."], fake, GLOSSARY, "ru")
+    assert [t.target for t in done.translations] == ["ШОС собралась в Сиань сегодня."]
+    assert done.second_pass == 0
+
+
+def test_chinese_masks_first_even_under_check() -> None:
+    fake = FakeNBest([fake_ru])
+    done = enforce_segments(["The SCO met today."], fake, GLOSSARY, "zh", strategy="check")
+    assert fake.nbest_calls[0][0] == ["The XZ1 met today."]
+    assert done.translations[0].target == "上合组织 собралась сегодня."
+    assert done.second_pass == 0
+
+
+def test_translator_without_nbest_still_works_under_check() -> None:
+    fake = FakeTranslator(fake_ru)
+    done = enforce_segments(["The SCO met today."], fake, GLOSSARY, "ru", strategy="check")
+    assert fake.calls == [["The SCO met today."], ["The XZ1 met today."]]
+    assert done.second_pass == 1
+    assert done.translations[0].target == "ШОС собралась сегодня."

@@ -9,7 +9,7 @@ import pytest
 from l10n.errors import GlossaryError
 from l10n.model import Glossary, Term
 from l10n.terms.glossary import load_glossary
-from l10n.terms.match import find_terms, target_present
+from l10n.terms.match import find_terms, target_forms, target_present
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data" / "glossary"
@@ -45,6 +45,11 @@ BAD = [
     (
         "no-target",
         '3: "Bishkek" has no target form — fill at least one language column or set keep to yes',
+    ),
+    (
+        "empty-alternative",
+        '2: "Kyrgyzstan": the ru cell "Киргизия|" has an empty alternative — '
+        "write forms separated by | (Киргизия|Кыргызстан)",
     ),
     (
         "unclosed-quote",
@@ -161,8 +166,7 @@ def test_project_glossary_key_forms(term: str, ru: str, kk: str, zh: str) -> Non
 def test_every_target_form_is_found_in_itself() -> None:
     for term in load_glossary(GLOSSARY_CSV).terms:
         for lang in ("ru", "kk", "zh"):
-            form = term.target(lang)
-            if form:
+            for form in target_forms(term, lang):
                 found = target_present(term, lang, f"Начало. {form}. Конец")
                 assert found == form, (term.term, lang, found)
 
@@ -403,3 +407,19 @@ def test_case_rules_as_loaded_from_csv(tmp_path: Path, text: str, expected: list
     )
     found = find_terms(text, load_glossary(path))
     assert [m.matched for m in found] == expected
+
+
+def test_alternatives_of_a_cell() -> None:
+    kyrgyzstan = {t.term: t for t in load_glossary(GLOSSARY_CSV).terms}["Kyrgyzstan"]
+    assert target_forms(kyrgyzstan, "ru") == ("Киргизия", "Кыргызстан")
+    assert target_forms(kyrgyzstan, "kk") == ("Қырғызстан",)
+    assert target_present(kyrgyzstan, "ru", "в Кыргызстане") == "Кыргызстане"
+
+
+def test_a_row_for_the_longer_phrase_wins_plural_included() -> None:
+    glossary = load_glossary(GLOSSARY_CSV)
+    matches = find_terms("It cost 40 billion U.S. dollars, the U.S. said.", glossary)
+    assert [(m.term.term, m.matched) for m in matches] == [
+        ("U.S. dollar", "U.S. dollars"),
+        ("U.S.", "U.S."),
+    ]

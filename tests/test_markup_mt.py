@@ -50,7 +50,7 @@ class _Fake:
 def test_codes_carried_come_back_as_placeholders() -> None:
     fake = _Fake()  # FAKE: carries every code, like a model that copies them
     text = "Read <1>the joint statement</1> at <2/> today."
-    [result] = translate_marked([text], fake, Glossary(), "ru")
+    [result] = translate_marked([text], fake, Glossary(), "ru").translations
     assert fake.calls == [["Read QT1 the joint statement QT2 at QT3 today."]]
     assert result.target == "READ <1>THE JOINT STATEMENT</1> AT <2/> TODAY."
     assert PLACED_BY_POSITION not in result.comments
@@ -72,7 +72,9 @@ def test_broken_codes_retry_without_them_and_place_by_position(
 ) -> None:
     fake = _Fake(mangle)  # FAKE: breaks the codes the way a model may
     text = "Officials said <1>the project</1> would cost $8 billion."
-    [result] = translate_marked([text], fake, Glossary(), "ru")
+    done = translate_marked([text], fake, Glossary(), "ru")
+    [result] = done.translations
+    assert done.second_pass == 1  # the run summary counts the retry as a second pass
     assert len(fake.calls) == 2, why
     assert fake.calls[1] == ["Officials said the project would cost $8 billion."]
     assert inline.matches(text, result.target), result.target
@@ -83,7 +85,9 @@ def test_broken_codes_retry_without_them_and_place_by_position(
 
 def test_plain_texts_go_through_in_one_call_unchanged() -> None:
     fake = _Fake()
-    results = translate_marked(["No markup here.", "Nor <here>."], fake, Glossary(), "ru")
+    results = translate_marked(
+        ["No markup here.", "Nor <here>."], fake, Glossary(), "ru"
+    ).translations
     assert fake.calls == [["No markup here.", "Nor <here>."]]
     assert [r.target for r in results] == ["NO MARKUP HERE.", "NOR <HERE>."]
 
@@ -92,7 +96,7 @@ def test_glossary_terms_inside_placeholders_are_enforced() -> None:
     glossary = Glossary((Term("Shanghai Cooperation Organization", {"ru": "ШОС"}),))
     fake = _Fake()
     text = "Members of the <1>Shanghai Cooperation Organization</1> met."
-    [result] = translate_marked([text], fake, glossary, "ru")
+    [result] = translate_marked([text], fake, glossary, "ru").translations
     assert result.target == "MEMBERS OF THE <1>ШОС</1> MET."
     assert "glossary: Shanghai Cooperation Organization → ШОС" in result.comments
 

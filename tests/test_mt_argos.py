@@ -245,3 +245,19 @@ def test_configured_relative_path_is_relative_to_the_project(
     kk = resolve("kk")
     translator = load_translator(kk, settings.mt, configured_choice(kk, settings))
     assert translator is not None and translator.package == installed_models["kk"]
+
+
+def test_nbest_lists_the_beams_hypotheses_best_first(
+    installed_models: dict[str, PackageInfo], sentences: list[str]
+) -> None:
+    translator = ArgosTranslator(installed_models["ru"])
+    texts = [*sentences[:5], ""]
+    nbest = translator.translate_nbest(texts, 4)
+    assert len(nbest) == len(texts)
+    assert nbest[-1] == [""]
+    for best, hypotheses in zip(translator.translate(texts), nbest[:-1], strict=False):
+        assert 1 <= len(hypotheses) <= 4
+        assert hypotheses[0] == best  # the 1-best of the same beam
+    assert any(len(set(hypotheses)) > 1 for hypotheses in nbest[:-1])
+    wide = ArgosTranslator(installed_models["ru"], MTSettings(beam_size=2))
+    assert all(len(h) == 4 for h in wide.translate_nbest(sentences[:3], 4))

@@ -13,6 +13,7 @@ from ..article import inline
 from ..errors import LanguageError
 from ..languages import resolve
 from ..model import Catalog, Entry, Glossary, Issue, Language
+from ..terms.match import TermForms
 from .base import Check, Unit
 from .markup import markup
 from .newlines import newlines
@@ -106,10 +107,11 @@ def run_checks(
     header = _language_issue(catalog, path, language)
     if header is not None:
         issues.append(header)
+    forms = TermForms()
     for entry in catalog:
         if not _checked(entry, include_fuzzy):
             continue
-        unit = Unit(entry.msgid, entry.msgstr, language, glossary)
+        unit = Unit(entry.msgid, entry.msgstr, language, glossary, forms)
         for chk, message in check_entry(unit):
             issues.append(Issue(chk.id, chk.severity, path, entry.line, message, language.code))
     return issues

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Glossary, Language, Severity
+from ..terms.match import TermForms
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,8 @@ class Unit:
     target: str
     language: Language
     glossary: Glossary
+    forms: TermForms = field(default_factory=TermForms, compare=False, repr=False)
+    """Finds glossary forms (holds the Russian dictionary): share one across a catalog."""
 
 
 CheckFunction = Callable[[Unit], Iterable[str]]

@@ -9,12 +9,24 @@ from decimal import Decimal, InvalidOperation
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ..languages import is_unspaced, language_name
+from ..languages import (
+    DECADE_FORMS,
+    MAGNITUDE_WORDS,
+    base_language,
+    is_unspaced,
+    language_name,
+    primary_language,
+)
 from ..patterns import MONTH_NAME, strip_links
 from .base import Unit, check
 
 _LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 _TIME = re.compile(r"(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+# Wire-service clock times: "(0200 GMT)", "1430 local time" — a time, not the number 200.
+_MILITARY = re.compile(
+    r"(?<![\d:.,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|Z\b|hrs\b|hours\b|local time))"
+)
+_DECADE = re.compile(r"(?<![\d.,'’])((1\d|20)(\d)0)s\b")
 _SOURCE_NUMBER = re.compile(
     rf"(?<![{_LETTERS}\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![{_LETTERS}\d]|[.,]\d)"
 )
@@ -57,7 +69,18 @@ class _Number:
 
 def _plain(text: str) -> str:
     """The text without URLs, e-mail addresses and clock times, whose digits are not numbers."""
-    return _TIME.sub(" ", strip_links(text))
+    return _MILITARY.sub(" ", _TIME.sub(" ", strip_links(text)))
+
+
+def source_times(source: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Clock times of the source, each with the ways a translation may write it."""
+    text = strip_links(source)
+    times: list[tuple[str, tuple[str, ...]]] = [(t, (t,)) for t in _TIME.findall(text)]
+    for match in _MILITARY.finditer(text):
+        hours, minutes = match.groups()
+        forms = (f"{hours}:{minutes}", f"{int(hours)}:{minutes}", match.group())
+        times.append((match.group(), forms))
+    return times
 
 
 def source_numbers(source: str) -> list[_Number]:
@@ -103,7 +126,25 @@ def expected_forms(number: _Number, locale: str, unspaced: bool) -> list[str]:
         forms = [*scaled, *(form + unit for form in forms for unit in units)]
     elif unspaced:
         forms += [_decimal_text(value) + unit for value, unit in _counted(number.value)]
+    else:
+        forms += _abbreviated(number, locale, decimal)
     return forms
+
+
+def _abbreviated(number: _Number, locale: str, decimal: str) -> list[str]:
+    """``26,500,000`` as ``26,5 млн``: a large number scaled to the locale's magnitude word."""
+    forms = []
+    for power, scaled in _magnitudes(number.value, locale):
+        text = _decimal_text(scaled).replace(".", decimal)
+        words = dict(MAGNITUDE_WORDS[base_language(locale)])[power]
+        forms += [f"{text}{space}{word}" for word in words for space in _SPACES]
+    return forms
+
+
+def _magnitudes(value: Decimal, locale: str) -> list[tuple[int, Decimal]]:
+    """(power of ten, value scaled) for each magnitude word of the locale the value reaches."""
+    table = MAGNITUDE_WORDS.get(base_language(locale), ())
+    return [(power, value / Decimal(10) ** power) for power, _ in table if value >= 10**power]
 
 
 def _counted(value: Decimal) -> list[tuple[Decimal, str]]:
@@ -132,9 +173,29 @@ def numbers(unit: Unit) -> Iterator[str]:
             yield f"{number.text} is written the English way — write {_shown(forms[0])} in {name}"
         elif not _may_be_spelled_out(number):
             yield f"number {number.text} is missing — expected {_shown(forms[0])}"
-    for time in _TIME.findall(strip_links(unit.source)):
-        if time not in unit.target:
-            yield f"time {time} is missing — keep it as {time}"
+    for time, written in source_times(unit.source):
+        if not any(form in unit.target for form in written):
+            verb = "keep" if written[0] == time else "write"
+            yield f"time {time} is missing — {verb} it as {written[0]}"
+    yield from _decades(unit)
+
+
+def decade_forms(year: str, language: str) -> list[str]:
+    """How ``language`` may write the decade starting in ``year`` (``1990`` → ``1990-е``)."""
+    century, decade = int(year) // 100 + 1, year[2:]
+    templates = DECADE_FORMS.get(language, ("{year}",))
+    return [t.format(year=year, century=century, decade=decade) for t in templates]
+
+
+def _decades(unit: Unit) -> Iterator[str]:
+    """The source's decades (the 1990s) are in the translation (1990-х, 20世纪90年代)."""
+    language = primary_language(unit.language)
+    for match in _DECADE.finditer(strip_links(unit.source)):
+        year = match.group(1)
+        forms = decade_forms(year, language)
+        accepted = [*forms, year]
+        if not any(re.search(rf"(?<!\d){re.escape(f)}", unit.target) for f in accepted):
+            yield f"decade {match.group()} is missing or wrong — write {forms[0]}"
 
 
 def _shown(form: str) -> str:
@@ -160,11 +221,14 @@ def _target_value(text: str) -> Decimal | None:
         return None
 
 
-def _allowed_values(source: str, unspaced: bool) -> set[Decimal]:
+def _allowed_values(source: str, unspaced: bool, locale: str) -> set[Decimal]:
     # Digits glued to letters (G20, 1990s, COVID-19) are not checked but may be translated.
     allowed = {Decimal(digits) for digits in re.findall(r"\d+", _plain(source))}
+    for match in _DECADE.finditer(source):  # 20世纪90年代
+        allowed.update({Decimal(match.group(1)[2:]), Decimal(int(match.group(1)) // 100 + 1)})
     for number in source_numbers(source):
         allowed.add(number.value)
+        allowed.update(value for _, value in _magnitudes(number.value, locale))
         if unspaced:
             allowed.update(number.value * f for f, _ in _SCALES.get(number.scale, ()))
             allowed.update(value for value, _ in _counted(number.value))
@@ -177,7 +241,7 @@ def _allowed_values(source: str, unspaced: bool) -> set[Decimal]:
 @check("extra-numbers", "warning")
 def extra_numbers(unit: Unit) -> Iterator[str]:
     """The translation adds no number that is not in the source (months, number words pass)."""
-    allowed = _allowed_values(unit.source, is_unspaced(unit.language))
+    allowed = _allowed_values(unit.source, is_unspaced(unit.language), unit.language.locale)
     english = {number.text for number in source_numbers(unit.source)}
     for match in _TARGET_NUMBER.finditer(_plain(unit.target)):
         text = match.group()

@@ -37,7 +37,7 @@ def _squash(text: str) -> str:
 
 @check("untranslated", "warning")
 def untranslated(unit: Unit) -> Iterator[str]:
-    """The translation is not a copy of the source and is mostly in the language's own script."""
+    """The translation is in the language's script, not a copy, and leaves no English word."""
     if len(re.findall(r"[A-Za-z]{2,}", unit.source)) < 2:
         return
     if _squash(unit.target) == _squash(unit.source):
@@ -47,10 +47,30 @@ def untranslated(unit: Unit) -> Iterator[str]:
         return
     tokens = _TOKEN.findall(strip_links(unit.target))
     latin = sum(1 for token in tokens if token[0] <= "\u024f")
+    name = language_name(unit.language)
     if len(tokens) >= 4 and latin / len(tokens) > 0.5:
         share = latin / len(tokens)
-        name = language_name(unit.language)
         yield f"mostly in Latin script ({share:.0%} of its words) — translate it into {name}"
+        return
+    for word in _english_words(tokens, unit):
+        yield f'English word "{word}" left untranslated — translate it into {name}'
+
+
+def _english_words(tokens: list[str], unit: Unit) -> list[str]:
+    """Lowercase English words among the translation's words, once each.
+
+    Names (capitalised, or a lowercase particle next to one: ``von der Leyen``), glossary
+    ``keep`` terms and words of two letters (units: ``km``) are not reported.
+    """
+    kept = {word.casefold() for t in unit.glossary.terms if t.keep for word in t.term.split()}
+    found: list[str] = []
+    for i, token in enumerate(tokens):
+        if not re.fullmatch(r"[a-z]{3,}", token) or token in kept or token in found:
+            continue
+        around = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
+        if not any(re.fullmatch(r"[A-Z][A-Za-z\u00c0-\u024f]*", near) for near in around):
+            found.append(token)
+    return found
 
 
 def _source_quote_counts(text: str) -> tuple[int, int]:
@@ -73,11 +93,37 @@ def _marks_hint(unit: Unit) -> str:
     return f"{start}…{end}"
 
 
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A ’ or ' between two Latin or Cyrillic letters is an apostrophe (O’Neill, don’t)."""
+    if text[i] not in "’'ʼ" or not 0 < i < len(text) - 1:
+        return False
+    return all(c.isalpha() and c <= "\u04ff" for c in (text[i - 1], text[i + 1]))
+
+
+def _target_quote_counts(text: str, marks: tuple[str, str, str, str]) -> tuple[int, int]:
+    """Opening and closing quotation marks of the locale in ``text``, nested ones included.
+
+    A mark that is both an opening and a closing one in the locale (fr « for both levels)
+    counts once; apostrophes do not count.
+    """
+    start, end, alt_start, alt_end = marks
+    openers, closers = {start, alt_start}, {end, alt_end} - {start, alt_start}
+    opening = closing = 0
+    for i, char in enumerate(text):
+        if (char in openers or char in closers) and _is_apostrophe(text, i):
+            continue
+        if char in openers:
+            opening += 1
+        elif char in closers:
+            closing += 1
+    return opening, closing
+
+
 @check("quotes", "warning")
 def quotes(unit: Unit) -> Iterator[str]:
-    """Quotation marks are the locale's (« » in ru/kk, “ ” in zh) and none is lost or unbalanced."""
-    start, end, alt_start, alt_end = quote_marks(unit.language)
-    allowed = {start, end, alt_start, alt_end}
+    """Quotation marks are the locale's (CLDR: « » „ “ ru, « » “ ” kk, “ ” ‘ ’ zh), balanced."""
+    marks = quote_marks(unit.language)
+    allowed = set(marks)
     wrong = sorted({c for c in unit.target if c in _DOUBLE_QUOTES and c not in allowed})
     name = language_name(unit.language)
     for char in wrong:
@@ -86,8 +132,7 @@ def quotes(unit: Unit) -> Iterator[str]:
     if wrong:
         return
     s_open, s_close = _source_quote_counts(unit.source)
-    t_open = sum(unit.target.count(c) for c in {start, alt_start} if c in _DOUBLE_QUOTES)
-    t_close = sum(unit.target.count(c) for c in {end, alt_end} - {start, alt_start})
+    t_open, t_close = _target_quote_counts(unit.target, marks)
     if t_open < s_open or t_close < s_close:
         yield (
             f"source has {s_open} opening and {s_close} closing quotation marks, "
@@ -104,11 +149,13 @@ def _bracket_counts(text: str) -> dict[str, tuple[int, int]]:
 
 @check("brackets", "warning")
 def brackets(unit: Unit) -> Iterator[str]:
-    """Brackets are balanced and kept; full-width （ ） only in Chinese and Japanese."""
+    """Brackets are balanced and kept; full-width （ ） only in Chinese, never mixed (（…))."""
     if not is_unspaced(unit.language):
         for char in sorted({c for c in unit.target if c in _FULL_WIDTH}):
             name = language_name(unit.language)
             yield f"full-width bracket {char} in {name} — use {_FULL_WIDTH[char]}"
+    else:
+        yield from _mixed_width(unit.target)
     source, target = _bracket_counts(unit.source), _bracket_counts(unit.target)
     for opening, closing in _BRACKETS.items():
         (s_open, s_close), (t_open, t_close) = source[opening], target[opening]
@@ -116,6 +163,18 @@ def brackets(unit: Unit) -> Iterator[str]:
             yield f"unbalanced brackets: {t_open} {opening} and {t_close} {closing}"
         elif t_open < s_open:
             yield f"source has {s_open} {opening}…{closing}, translation has {t_open} — keep them"
+
+
+def _mixed_width(text: str) -> Iterator[str]:
+    """A full-width bracket paired with an ASCII one: （…) or (…）."""
+    stack: list[str] = []
+    for char in text:
+        if char in "(（":
+            stack.append(char)
+        elif char in ")）" and stack:
+            opening = stack.pop()
+            if (opening == "（") != (char == "）"):
+                yield f"mixed-width brackets {opening}…{char} — use （…） on both sides"
 
 
 def _final_stop(text: str) -> str | None:

@@ -15,11 +15,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import TMError
 from ..model import Catalog, Translation
 from ..po.io import read_catalog
-from .tmx import TmxRow, read_tmx, write_tmx
+
+if TYPE_CHECKING:
+    from .tmx import TmxRow
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (
@@ -152,6 +155,8 @@ class TranslationMemory:
 
         ``version`` is the tool's version for the header's ``creationtoolversion``.
         """
+        from .tmx import write_tmx  # xml.sax.saxutils pulls in urllib.request: ~50 ms
+
         rows = self.units(langs)
         write_tmx(path, rows, version=version)
         return len(rows)
@@ -174,6 +179,8 @@ class TranslationMemory:
         """Add the units of a TMX file (replacing an earlier import of the same file, by
         its full path; ``data`` read from standard input is keyed by its content); return
         how many."""
+        from .tmx import read_tmx
+
         units = read_tmx(path, data)
         if data is None:
             origin, when = f"tmx:{path.resolve()}", path.stat().st_mtime

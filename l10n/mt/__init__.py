@@ -52,6 +52,8 @@ class EngineSpec:
     mt: MTSettings
     target_prefix: str
     max_decoding_length: int
+    num_hypotheses: int = 1
+    """Hypotheses per text; above 1 each text has that many rows in an output batch."""
 
 
 class BatchPool(Protocol):
@@ -81,6 +83,26 @@ class Translator(Protocol):
         ...
 
 
+class NBestTranslator(Translator, Protocol):
+    """A Translator that can also return its n best hypotheses per text (optional)."""
+
+    def translate_nbest(
+        self, texts: Sequence[str], n: int, *, progress: Progress | None = None
+    ) -> list[list[str]]:
+        """Up to ``n`` hypotheses per input, best first (at least one), in input order."""
+        ...
+
+
+def translate_nbest(
+    translator: Translator, texts: Sequence[str], n: int, *, progress: Progress | None = None
+) -> list[list[str]]:
+    """``translator``'s n-best lists when it offers them, else its single outputs as lists."""
+    nbest = getattr(translator, "translate_nbest", None)
+    if nbest is not None and n > 1:
+        return list(nbest(texts, n, progress=progress))
+    return [[out] for out in translator.translate(texts, progress=progress)]
+
+
 class _Reporting:
     """A Translator that adds up the engine's batch progress into (done, total) reports."""
 
@@ -95,13 +117,21 @@ class _Reporting:
         return self._inner.name
 
     def translate(self, texts: Sequence[str], *, progress: Progress | None = None) -> list[str]:
+        return self._inner.translate(texts, progress=self._advance(progress))
+
+    def translate_nbest(
+        self, texts: Sequence[str], n: int, *, progress: Progress | None = None
+    ) -> list[list[str]]:
+        return translate_nbest(self._inner, texts, n, progress=self._advance(progress))
+
+    def _advance(self, progress: Progress | None) -> Progress:
         def advance(count: int) -> None:
             self._done = min(self._total, self._done + count)
             self._report(self._done, self._total)
             if progress is not None:
                 progress(count)
 
-        return self._inner.translate(texts, progress=advance)
+        return advance
 
 
 def with_progress(

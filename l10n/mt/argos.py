@@ -98,8 +98,19 @@ class ArgosTranslator:
 
         Blank texts are returned unchanged without going through the model.
         """
+        return [outs[0] for outs in self.translate_nbest(texts, 1, progress=progress)]
+
+    def translate_nbest(
+        self, texts: Sequence[str], n: int, *, progress: Progress | None = None
+    ) -> list[list[str]]:
+        """The ``n`` best hypotheses of each text (``num_hypotheses``), best first.
+
+        Beam search already holds them: the beam is widened to ``n`` if it is narrower, and
+        the cost over :meth:`translate` is the detokenising. Blank texts come back as they are.
+        """
+        n = max(1, n)
         report = progress or self.progress
-        results = [text if not text.strip() else "" for text in texts]
+        results: list[list[str]] = [[text] if not text.strip() else [] for text in texts]
         todo = [i for i, text in enumerate(texts) if text.strip()]
         if not todo:
             return results
@@ -107,28 +118,42 @@ class ArgosTranslator:
         order = sorted(range(len(todo)), key=lambda k: (len(tokens[k]), k))
         size = max(1, self.mt.batch_size)
         chunks = [order[start : start + size] for start in range(0, len(order), size)]
-        outputs = self.decode([[tokens[k] for k in chunk] for chunk in chunks], report)
+        outputs = self.decode([[tokens[k] for k in chunk] for chunk in chunks], report, n)
         for chunk, batch in zip(chunks, outputs, strict=True):
-            for k, output in zip(chunk, batch, strict=True):
-                results[todo[k]] = self.detokenize(output)
+            for j, k in enumerate(chunk):
+                results[todo[k]] = [self.detokenize(h) for h in batch[j * n : (j + 1) * n]]
         if report is not None and len(todo) < len(texts):
             report(len(texts) - len(todo))
         return results
 
-    def decode(self, batches: list[Batch], report: Progress | None = None) -> list[Batch]:
+    def decode(
+        self, batches: list[Batch], report: Progress | None = None, n: int = 1
+    ) -> list[Batch]:
         """Each batch through ``translate_tokens``: here, or on the pool's workers when there
-        is more than one batch (the same batches either way, so the same output)."""
+        is more than one batch (the same batches either way, so the same output).
+
+        With ``n`` > 1 each text has ``n`` rows in its output batch: its hypotheses, best first.
+        """
         if self.pool is not None and len(batches) > 1:
-            return self.pool.map_batches(self.spec(), batches, report)
+            return self.pool.map_batches(self.spec(n), batches, report)
         outputs = []
         for batch in batches:
-            outputs.append(self.translate_tokens(batch))
+            outputs.append(
+                self.translate_tokens(batch) if n == 1 else self.translate_rows(batch, n)
+            )
             if report is not None:
                 report(len(batch))
         return outputs
 
-    def spec(self) -> EngineSpec:
-        """What a worker needs to decode for this translator."""
+    def translate_rows(self, batch: Batch, n: int) -> Batch:
+        """``n`` hypotheses per text, flattened (a short list padded with its last one)."""
+        rows: Batch = []
+        for hypotheses in self.translate_tokens_nbest(batch, n):
+            rows += (hypotheses + hypotheses[-1:] * n)[:n]
+        return rows
+
+    def spec(self, n: int = 1) -> EngineSpec:
+        """What a worker needs to decode for this translator (``n`` hypotheses per text)."""
         return EngineSpec(
             package=self.package.name,
             version=self.package.version,
@@ -136,6 +161,7 @@ class ArgosTranslator:
             mt=self.mt,
             target_prefix=self.target_prefix,
             max_decoding_length=self.max_decoding_length,
+            num_hypotheses=n,
         )
 
     def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
@@ -145,11 +171,15 @@ class ArgosTranslator:
         return [prefix + list(tokenizer.encode(text)) for text in texts]
 
     def translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
-        """One ``translate_batch`` call; returns the best hypothesis without target prefix.
+        """One ``translate_batch`` call; returns the best hypothesis without target prefix."""
+        return [hypotheses[0] for hypotheses in self.translate_tokens_nbest(batch, 1)]
 
-        Decoding stops at ``max_decoding_length`` tokens, or later for a batch whose longest
-        source would need more (``DECODING_PER_SOURCE_TOKEN`` each): a long sentence is never
-        silently cut short.
+    def translate_tokens_nbest(self, batch: list[list[str]], n: int) -> list[list[list[str]]]:
+        """One ``translate_batch`` call: the ``n`` best hypotheses, without target prefix.
+
+        The beam is widened to ``n`` when it is narrower. Decoding stops at
+        ``max_decoding_length`` tokens, or later for a batch whose longest source would need
+        more (``DECODING_PER_SOURCE_TOKEN`` each): a long sentence is never silently cut short.
         """
         engine = self.models.engine(self.package, self.mt)
         prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
@@ -160,8 +190,8 @@ class ArgosTranslator:
                 batch,
                 target_prefix=prefix,
                 max_batch_size=0,
-                beam_size=self.mt.beam_size,
-                num_hypotheses=1,
+                beam_size=max(self.mt.beam_size, n),
+                num_hypotheses=n,
                 length_penalty=self.mt.length_penalty,
                 replace_unknowns=True,
                 max_decoding_length=limit,
@@ -171,13 +201,13 @@ class ArgosTranslator:
                 f"translation failed: {err} — check that the package is intact",
                 path=self.package.model_dir,
             ) from err
-        outputs = []
-        for result in results:
-            hypothesis = list(result.hypotheses[0])
-            if self.target_prefix and hypothesis[:1] == [self.target_prefix]:
-                hypothesis = hypothesis[1:]
-            outputs.append(hypothesis)
-        return outputs
+        return [[self._unprefixed(h) for h in result.hypotheses] for result in results]
+
+    def _unprefixed(self, hypothesis: list[str]) -> list[str]:
+        tokens = list(hypothesis)
+        if self.target_prefix and tokens[:1] == [self.target_prefix]:
+            return tokens[1:]
+        return tokens
 
     def detokenize(self, tokens: list[str]) -> str:
         """Text from target tokens, decoded with the target SentencePiece model (which

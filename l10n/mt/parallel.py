@@ -39,6 +39,8 @@ class Engines:
         translator = self._translators.get(spec)
         if translator is None:
             translator = self._translators[spec] = _translator(spec, self.models)
+        if spec.num_hypotheses > 1:
+            return translator.translate_rows(batch, spec.num_hypotheses)
         return translator.translate_tokens(batch)
 
 

@@ -3,8 +3,9 @@
 The file is UTF-8 CSV with a header row. ``term`` and ``note`` are required, every other column
 is a target language code (``ru``, ``kk``, ``zh``…) except the optional ``keep`` column: ``yes``
 there marks a do-not-translate term (a brand such as ``CGTN``) that stays as it is in every
-language, and its language cells must stay empty. Blank lines and lines whose first cell starts
-with ``#`` are skipped.
+language, and its language cells must stay empty. A language cell may list accepted
+alternatives separated by ``|`` (``Киргизия|Кыргызстан``); the first is the preferred form.
+Blank lines and lines whose first cell starts with ``#`` are skipped.
 
 ```
 term,ru,kk,zh,keep,note
@@ -158,6 +159,14 @@ def _parse_row(
             path=path,
             line=line,
         )
+    for lang, cell in targets.items():
+        if any(not form.strip() for form in cell.split("|")):
+            raise GlossaryError(
+                f'"{term}": the {lang} cell "{cell}" has an empty alternative — '
+                "write forms separated by | (Киргизия|Кыргызстан)",
+                path=path,
+                line=line,
+            )
     if not keep and not targets:
         raise GlossaryError(
             f'"{term}" has no target form — fill at least one language column or set keep to yes',

@@ -8,16 +8,23 @@ case. Spaces and hyphens between words are interchangeable (``Confidence Buildin
 ends before a possessive ``'s``. Hyphenated compounds: a name joined to another capitalised
 word (``China-Central Asia``, ``Kazakhstan-China``) still matches, but not one joined to a
 lowercase word (``China-invested``, ``pro-China``), whose translation is a different word.
+A term ending in a lowercase word also matches its plural (``U.S. dollar``/``U.S. dollars``),
+so a row for a longer phrase takes precedence over the term inside it (``U.S.``).
+
+A glossary cell may name alternatives, ``Киргизия|Кыргызстан``: the first is the form
+enforcement writes, any of them satisfies the glossary check (:func:`target_forms`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..languages import SLAVIC_LANGUAGES, TURKIC_LANGUAGES, base_language, column_keys
 from ..model import Glossary, Language, Term
 from ..patterns import CJK
+from .russian import RussianForms
 
 _DASHES = "-‐‑‒–—―−－"
 _APOSTROPHES = "'’ʼ‘`"
@@ -49,8 +56,9 @@ def find_terms(text: str, glossary: Glossary) -> list[TermMatch]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=2048)
 def _term_pattern(term: str, case_sensitive: bool) -> re.Pattern[str]:
-    """A regex for an English term (``re`` caches the compiled patterns)."""
+    """A regex for an English term; a last lowercase word may take a plural ``s``."""
     parts: list[str] = []
     words = re.split(rf"(\s+|\s*[{_DASHES}]\s*)", term)
     for i, piece in enumerate(words):
@@ -58,6 +66,8 @@ def _term_pattern(term: str, case_sensitive: bool) -> re.Pattern[str]:
             parts.append(rf"(?:\s*[{_DASHES}]\s*|\s+)")
         else:
             parts.append(_word_pattern(piece, case_sensitive))
+    if re.fullmatch(r"[a-z]{3,}", words[-1]):
+        parts.append("(?:e?s)?")  # a plural: "U.S. dollar" matches "U.S. dollars"
     return re.compile("".join(parts))
 
 
@@ -98,34 +108,76 @@ _KK_SOFTENING = {"к": "[кг]", "қ": "[қғ]", "п": "[пб]"}
 _QUOTES = "«»“”„\"'‘’「」『』"
 
 
-def target_form(term: Term, lang: str | Language) -> str | None:
-    """The form ``term`` must take in ``lang``, or None when the glossary gives none.
+ALTERNATIVE = "|"
+"""Separates accepted forms in a glossary cell: ``Киргизия|Кыргызстан`` (the first is used)."""
+
+
+def target_forms(term: Term, lang: str | Language) -> tuple[str, ...]:
+    """Every accepted form of ``term`` in ``lang``, the preferred one first; () when none.
 
     ``lang`` is a code (``zh_Hans`` falls back to a ``zh`` column) or a configured
-    ``Language``; :func:`l10n.languages.column_keys` says which columns serve it.
+    ``Language``; :func:`l10n.languages.column_keys` says which columns serve it. A cell
+    may list alternatives separated by ``|``: ``Киргизия|Кыргызстан``.
     """
     for key in column_keys(lang):
-        form = term.target(key)
-        if form:
-            return form
+        cell = term.target(key)
+        if cell:
+            return tuple(f.strip() for f in cell.split(ALTERNATIVE) if f.strip()) or (cell,)
+    return ()
+
+
+def target_form(term: Term, lang: str | Language) -> str | None:
+    """The form ``term`` must take in ``lang`` (the first of its alternatives), or None."""
+    forms = target_forms(term, lang)
+    return forms[0] if forms else None
+
+
+class TermForms:
+    """Finds target forms in translations; holds what it loads (the Russian dictionary).
+
+    Make one per run (checks, enforcement) and pass it around: the dictionary is loaded
+    once, on the first Russian lookup, and only then.
+    """
+
+    def __init__(self) -> None:
+        self._russian: RussianForms | None = None
+
+    def russian(self) -> RussianForms | None:
+        """The dictionary matcher, or None when pymorphy3 is not installed."""
+        if self._russian is None:
+            self._russian = RussianForms()
+        return self._russian if self._russian.available() else None
+
+    def find(self, form: str, lang: str, text: str) -> str | None:
+        """``form`` (one target form) as found in ``text`` in ``lang``, or None."""
+        if lang == "ru" and not re.search(f"[{CJK}]", form):
+            russian = self.russian()
+            if russian is not None:
+                return russian.search(form, text)
+        found = _form_pattern(form, lang).search(text)
+        return found.group().strip() if found else None
+
+
+def target_present(
+    term: Term, lang: str | Language, text: str, forms: TermForms | None = None
+) -> str | None:
+    """The form of ``term``'s ``lang`` target found in ``text`` (inflected in ru/kk), or None.
+
+    Any alternative of the cell counts. Russian: any case and number, by the OpenCorpora
+    dictionary (:mod:`l10n.terms.russian`; suffix rules when pymorphy3 is missing). Kazakh:
+    each word plus suffixes (``ШЫҰ-ның``, ``Бішкекке``). Chinese and other languages: the
+    exact form, up to quote, dash and middle-dot variants. Pass one ``forms`` per run.
+    """
+    code = base_language(lang if isinstance(lang, str) else lang.locale)
+    finder = forms or TermForms()
+    for form in target_forms(term, lang):
+        found = finder.find(form, code, text)
+        if found is not None:
+            return found
     return None
 
 
-def target_present(term: Term, lang: str | Language, text: str) -> str | None:
-    """The form of ``term``'s ``lang`` target found in ``text`` (inflected in ru/kk), or None.
-
-    Russian: each word's stem plus an ending (``Шанхайской организации``, ``ШОС-а``). Kazakh:
-    each word plus suffixes (``ШЫҰ-ның``, ``Бішкекке``). Chinese and other languages: the exact
-    form, up to quote, dash and middle-dot variants.
-    """
-    target = target_form(term, lang)
-    if not target:
-        return None
-    code = lang if isinstance(lang, str) else lang.locale
-    found = _form_pattern(target, base_language(code)).search(text)
-    return found.group().strip() if found else None
-
-
+@lru_cache(maxsize=4096)
 def _form_pattern(target: str, lang: str) -> re.Pattern[str]:
     if lang == "zh" or re.search(f"[{CJK}]", target):
         return re.compile(_exact_form(target))

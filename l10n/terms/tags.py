@@ -25,7 +25,9 @@ from ..article import inline
 from ..languages import is_unspaced
 from ..model import Glossary, Language, Translation
 from ..mt import Translator
-from .enforce import Lang, Strategy, translate_segments
+from .enforce import Enforced, Strategy, enforce_segments
+from .match import TermForms
+from .placeholders import Lang
 
 _PREFIXES = ("QT", "QTV", "VQT")
 PLACED_BY_POSITION = (
@@ -52,32 +54,36 @@ def translate_marked(
     lang: Lang,
     *,
     strategy: Strategy = "mask",
-) -> list[Translation]:
+    forms: TermForms | None = None,
+) -> Enforced:
     """Translate ``texts`` (glossary enforced) keeping their inline placeholders intact.
 
-    Same contract as :func:`l10n.terms.enforce.translate_segments`; a translation whose
-    placeholders were lost gets them back by position and a ``markup:`` comment.
+    Same contract as :func:`l10n.terms.enforce.enforce_segments`; a translation whose
+    placeholders were lost gets them back by position and a ``markup:`` comment (the texts
+    translated again for that count as second passes too).
     """
+    forms = forms or TermForms()
     masked = [mask_tags(text) for text in texts]
-    first = translate_segments(
-        [m.text for m in masked], translator, glossary, lang, strategy=strategy
+    first = enforce_segments(
+        [m.text for m in masked], translator, glossary, lang, strategy=strategy, forms=forms
     )
     found: list[Translation] = []
     failed: list[int] = []
-    for i, (m, translation) in enumerate(zip(masked, first, strict=True)):
+    for i, (m, translation) in enumerate(zip(masked, first.translations, strict=True)):
         target = unmask_tags(m, translation.target)
         if target is None:
             failed.append(i)
         found.append(replace(translation, source=texts[i], target=target or ""))
-    if failed:
-        plain = [inline.plain(texts[i]) for i in failed]
-        again = translate_segments(plain, translator, glossary, lang, strategy=strategy)
-        unspaced = isinstance(lang, Language) and is_unspaced(lang)
-        for i, translation in zip(failed, again, strict=True):
-            target = inline.place_by_position(texts[i], translation.target, unspaced=unspaced)
-            comments = (*translation.comments, PLACED_BY_POSITION)
-            found[i] = replace(translation, source=texts[i], target=target, comments=comments)
-    return found
+    if not failed:
+        return Enforced(found, first.second_pass)
+    plain = [inline.plain(texts[i]) for i in failed]
+    again = enforce_segments(plain, translator, glossary, lang, strategy=strategy, forms=forms)
+    unspaced = isinstance(lang, Language) and is_unspaced(lang)
+    for i, translation in zip(failed, again.translations, strict=True):
+        target = inline.place_by_position(texts[i], translation.target, unspaced=unspaced)
+        comments = (*translation.comments, PLACED_BY_POSITION)
+        found[i] = replace(translation, source=texts[i], target=target, comments=comments)
+    return Enforced(found, first.second_pass + len(failed))
 
 
 def mask_tags(text: str) -> MaskedTags:

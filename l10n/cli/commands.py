@@ -19,7 +19,7 @@ import click
 from ..errors import CatalogError, GateError, SourceError
 from .data import run_data
 from .display import ProgressBar, run_table
-from .options import PERCENT, codes, load, project_options, table
+from .options import PERCENT, codes, files_argument, load, project_options, table
 
 
 @click.command()
@@ -58,7 +58,7 @@ def segment(file: Path, as_json: bool, show_all: bool) -> None:
 
 @click.command()
 @project_options
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@files_argument
 @click.option(
     "--retranslate",
     is_flag=True,
@@ -146,12 +146,9 @@ def _fail_on_errors(report: Any) -> None:
         raise SourceError(f"{len(report.errors)} article(s) skipped — fix the errors above")
 
 
-_FILES = click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-
-
 @click.command()
 @project_options
-@_FILES
+@files_argument
 @click.option(
     "--fail-under",
     type=PERCENT,
@@ -233,7 +230,7 @@ def _status_table(languages: Sequence[Any]) -> str:
 
 @click.command()
 @project_options
-@_FILES
+@files_argument
 @click.option(
     "--fail-on",
     type=click.Choice(["warning", "error"]),
@@ -288,7 +285,7 @@ def check(
 
 @click.command()
 @project_options
-@_FILES
+@files_argument
 @click.option(
     "--format",
     "fmt",

@@ -33,6 +33,8 @@ config_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     help="pyproject.toml to read [tool.l10n] from (default: nearest one).",
 )
+files_argument = click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+"""The articles a command works on (none: every article of the source folder)."""
 to_option = click.option(
     "--to",
     "to",

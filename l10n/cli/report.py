@@ -9,12 +9,12 @@ from pathlib import Path
 import click
 
 from .commands import _fail_on_errors, _problems
-from .options import codes, load, project_options
+from .options import codes, files_argument, load, project_options
 
 
 @click.command()
 @project_options
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@files_argument
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),

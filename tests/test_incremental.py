@@ -52,6 +52,16 @@ def catalog(root: Path, locale: str, domain: str) -> Path:
     return root / "locales" / locale / "LC_MESSAGES" / f"{domain}.po"
 
 
+def undated(files: dict[str, bytes]) -> dict[str, list[bytes]]:
+    """The catalogs without their date headers (two runs a minute apart differ there)."""
+    dates = (b'"POT-Creation-Date', b'"PO-Revision-Date')
+    return {
+        name: [line for line in data.splitlines() if not line.startswith(dates)]
+        for name, data in files.items()
+        if name.endswith(".po")
+    }
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in (root / "locales").rglob("*.po*")}
 
@@ -224,3 +234,33 @@ def test_the_memory_does_not_read_back_what_the_run_wrote(
     spy.run(project)
     assert spy.read[-1] == ["second"]
     assert reads == []
+
+
+def test_a_run_in_groups_writes_what_a_run_in_one_group_writes(
+    project: Path, installed_models: dict[str, PackageInfo], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big project is merged a group of articles at a time (flat memory); each distinct
+    text still reaches the engine once per language, and the catalogs are the same."""
+    from l10n.mt.argos import ArgosTranslator
+
+    sent: list[str] = []
+    real = ArgosTranslator.translate
+
+    def counting(self: ArgosTranslator, texts: Sequence[str], **kw: object) -> list[str]:
+        sent.extend(texts)
+        return real(self, texts, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ArgosTranslator, "translate", counting)
+    settings = load_settings(project)
+    whole = run(settings, jobs=1)
+    expected = snapshot(project)
+    once = sorted(sent)
+    shutil.rmtree(project / "locales")
+    (project / MANIFEST).unlink()
+    sent.clear()
+    grouped = run(settings, jobs=1, group=1)
+    assert sorted(sent) == once  # the shared sentence went to MT once, not once per article
+    assert undated(snapshot(project)) == undated(expected)
+    assert [(s.language, s.translated, s.kept_human) for s in grouped.languages] == [
+        (s.language, s.translated, s.kept_human) for s in whole.languages
+    ]

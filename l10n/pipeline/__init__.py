@@ -127,9 +127,12 @@ def run(
         forms = {lang.locale: TermForms() for lang in langs}
         # 1. Merge every group (nothing written) to learn what each language needs.
         once: dict[str, Merged] = {}
+        kept: dict[str, Catalog] = {}
         for index, members in enumerate(groups):
             articles = first if index == 0 else _read(settings, members, state)
-            for lang, merged in _merge_group(settings, langs, plan, articles, retranslate, state):
+            templates = _templates(articles)
+            kept = templates if len(groups) == 1 else {}
+            for lang, merged in _merge_group(settings, langs, plan, templates, retranslate, state):
                 needs = state.needed.setdefault(lang.locale, {})
                 needs.update(dict.fromkeys(merged.needed()))
                 if len(groups) == 1:
@@ -142,12 +145,13 @@ def run(
                 proposals[lang.locale] = found
         # 3. Merge again (a run of one group keeps its merges), fill and write.
         for index, members in enumerate(groups):
-            articles = first if index == 0 else _read(settings, members, None)
-            state.written += _write_templates(settings, _templates(articles))
+            if len(groups) > 1:
+                kept = _templates(first if index == 0 else _read(settings, members, None))
+            state.written += _write_templates(settings, kept)
             pairs = (
                 [(lang, once[lang.locale]) for lang in langs if lang.locale in once]
                 if len(groups) == 1
-                else _merge_group(settings, langs, plan, articles, retranslate, state)
+                else _merge_group(settings, langs, plan, kept, retranslate, state)
             )
             for lang, merged in pairs:
                 if lang.locale in proposals and lang.locale not in state.failed:
@@ -193,12 +197,11 @@ def _merge_group(
     settings: Settings,
     langs: Sequence[Language],
     plan: Plan,
-    articles: Sequence[Article],
+    templates: dict[str, Catalog],
     retranslate: bool,
     state: _Run,
 ) -> Iterator[tuple[Language, Merged]]:
-    """Each language's merge of the group's articles that it needs (broken: skipped)."""
-    templates = _templates(articles)
+    """Each language's merge of the group's templates that it needs (broken: skipped)."""
     for lang in langs:
         if lang.locale in state.failed:
             continue

@@ -93,14 +93,17 @@ class _Loaded:
     errors: tuple[str, ...]
 
 
-def _load(settings: Settings, languages: Sequence[str], files: Sequence[Path]) -> _Loaded:
-    """Read every catalog of every article and language before anything is written.
+def _load(
+    settings: Settings, languages: Sequence[str], files: Sequence[Path], *, segment: bool = True
+) -> _Loaded:
+    """Read every catalog of every article and language before anything is written
+    (``segment=False``: the articles are read but not cut into sentences).
 
     A missing or broken catalog stops that article in that language (reported in
     ``errors``); when a language has no catalog that can be read, its first error is raised.
     """
     langs = languages_of(settings, languages)
-    articles = load_articles(settings, files)
+    articles = load_articles(settings, files, segment=segment)
     found: list[tuple[Language, Article, Path, Catalog]] = []
     errors = list(articles.errors)
     for lang in langs:
@@ -152,7 +155,7 @@ def status(
     settings: Settings, *, languages: Sequence[str] = (), files: Sequence[Path] = ()
 ) -> StatusReport:
     """Per-language review progress of the articles' catalogs, with each article's."""
-    loaded = _load(settings, languages, files)
+    loaded = _load(settings, languages, files, segment=False)
     langs = list(dict.fromkeys(lang for lang, *_ in loaded.catalogs))
     report = tuple(_language_status(lang, loaded) for lang in langs)
     return StatusReport(report, loaded.warnings, loaded.errors)
@@ -167,7 +170,7 @@ def check(
     settings: Settings, *, languages: Sequence[str] = (), files: Sequence[Path] = ()
 ) -> CheckReport:
     """Run every QA check on the articles' catalogs of the given languages; collect all."""
-    loaded = _load(settings, languages, files)
+    loaded = _load(settings, languages, files, segment=False)
     glossary = load_project_glossary(settings)
     issues: list[Issue] = []
     for lang, _, path, catalog in loaded.catalogs:

@@ -37,8 +37,11 @@ class Articles:
     """Articles that could not be read: each is skipped, the others go on."""
 
 
-def segment_file(path: Path, *, root: Path | None = None, source: Path | None = None) -> Article:
-    """Read one article and segment it.
+def segment_file(
+    path: Path, *, root: Path | None = None, source: Path | None = None, segment: bool = True
+) -> Article:
+    """Read one article and segment it (``segment=False``: read and classify it only, for
+    commands that need its name and domain but not its sentences).
 
     ``#:`` references name it relative to ``root`` (``../`` when outside it); inside the
     ``source`` folder its domain is its path there (``world/asia/story``), else its stem.
@@ -46,7 +49,7 @@ def segment_file(path: Path, *, root: Path | None = None, source: Path | None = 
     name = reference_path(path, root) if root is not None else None
     domain = article_domain(path, source) if source is not None else None
     document = read_document(path, name=name, domain=domain)
-    return _article(document)
+    return _article(document) if segment else Article(document, ())
 
 
 def segment_text(text: str) -> Article:
@@ -60,7 +63,11 @@ def _article(document: Document) -> Article:
 
 
 def load_articles(
-    settings: Settings, files: Sequence[Path] = (), suffixes: Sequence[str] = ARTICLE_SUFFIXES
+    settings: Settings,
+    files: Sequence[Path] = (),
+    suffixes: Sequence[str] = ARTICLE_SUFFIXES,
+    *,
+    segment: bool = True,
 ) -> Articles:
     """Read and segment every article of the command, before anything is written.
 
@@ -68,17 +75,18 @@ def load_articles(
     read, the first error is raised. Two articles with one domain are an error.
     """
     sources = source_files(settings, files, suffixes)
-    loaded = read_articles(settings, sources.files)
+    loaded = read_articles(settings, sources.files, segment=segment)
     return Articles(loaded.articles, sources.skipped, loaded.errors)
 
 
-def read_articles(settings: Settings, paths: Sequence[Path]) -> Articles:
+def read_articles(settings: Settings, paths: Sequence[Path], *, segment: bool = True) -> Articles:
     """Read and segment exactly ``paths`` (errors as :func:`load_articles`)."""
     articles: list[Article] = []
     failures: list[SourceError] = []
     for path in paths:
         try:
-            articles.append(segment_file(path, root=settings.root, source=settings.source))
+            found = segment_file(path, root=settings.root, source=settings.source, segment=segment)
+            articles.append(found)
         except SourceError as err:
             failures.append(err)
     if failures and not articles:

@@ -148,7 +148,14 @@ class Ledger:
         if (kind == "comment" and entry.msgstr) or (kind == "note" and not entry.msgstr):
             # "note": a question on a sentence nobody has translated yet ("ask the desk")
             self.comments[entry.msgid] = f"{kind} {b}"
-            return replace(entry, translator_comments=f"{kind} {b}")
+            # The translator rewrites their own note and leaves the lines l10n keeps there
+            # (a draft that --retranslate replaced) as they are.
+            ours = [
+                line
+                for line in entry.translator_comments.split("\n")
+                if line.startswith(REPLACED_PREFIX)
+            ]
+            return replace(entry, translator_comments="\n".join([f"{kind} {b}", *ours]))
         if kind == "draft" and entry.fuzzy and entry.msgstr:
             draft = f"Черновик {b}: {entry.msgid[:20].strip()}"
             self.drafts.add(draft)

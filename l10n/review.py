@@ -17,9 +17,15 @@ from .checks import Check, list_checks, run_checks
 from .errors import CatalogError
 from .model import Article, Catalog, Issue, Language
 from .po.io import read_catalog
-from .po.stats import catalog_progress
+from .po.stats import Progress, catalog_progress
 from .project.config import Settings
-from .project.inputs import languages_of, load_articles, load_project_glossary, open_memory
+from .project.inputs import (
+    languages_of,
+    load_articles,
+    load_project_glossary,
+    open_memory,
+    segment_file,
+)
 from .project.paths import catalog_path, display_path
 from .publish.export import write_exports, write_source_page
 from .publish.report import Page, build_page, report_data
@@ -89,15 +95,24 @@ class _Loaded:
     """The catalogs of the articles of one command, read: ``(language, article, catalog)``."""
 
     catalogs: tuple[tuple[Language, Article, Path, Catalog], ...]
+    """The catalogs, read (empty when the command asked for their progress only)."""
     warnings: tuple[str, ...]
     errors: tuple[str, ...]
+    progress: tuple[tuple[Language, Article, Path, Progress], ...] = ()
+    """Every catalog's review progress, in the order they were read."""
 
 
 def _load(
-    settings: Settings, languages: Sequence[str], files: Sequence[Path], *, segment: bool = True
+    settings: Settings,
+    languages: Sequence[str],
+    files: Sequence[Path],
+    *,
+    segment: bool = True,
+    keep: bool = True,
 ) -> _Loaded:
     """Read every catalog of every article and language before anything is written
-    (``segment=False``: the articles are read but not cut into sentences).
+    (``segment=False``: the articles are read but not cut into sentences; ``keep=False``:
+    only each catalog's progress is kept, so memory stays flat however many there are).
 
     A missing or broken catalog stops that article in that language (reported in
     ``errors``); when a language has no catalog that can be read, its first error is raised.
@@ -105,19 +120,24 @@ def _load(
     langs = languages_of(settings, languages)
     articles = load_articles(settings, files, segment=segment)
     found: list[tuple[Language, Article, Path, Catalog]] = []
+    progress: list[tuple[Language, Article, Path, Progress]] = []
     errors = list(articles.errors)
     for lang in langs:
         failures: list[CatalogError] = []
         for article in articles.articles:
             path = catalog_path(settings, lang, article.document.domain)
             try:
-                found.append((lang, article, path, _read(path, settings.root)))
+                catalog = _read(path, settings.root)
             except CatalogError as err:
                 failures.append(err)
+                continue
+            progress.append((lang, article, path, catalog_progress(catalog)))
+            if keep:
+                found.append((lang, article, path, catalog))
         if failures and len(failures) == len(articles.articles):
             raise failures[0]
         errors.extend(f"{err} (article skipped in {lang.code})" for err in failures)
-    return _Loaded(tuple(found), articles.warnings, tuple(errors))
+    return _Loaded(tuple(found), articles.warnings, tuple(errors), tuple(progress))
 
 
 def _read(path: Path, root: Path) -> Catalog:
@@ -128,10 +148,9 @@ def _read(path: Path, root: Path) -> Catalog:
 
 
 def _summary(
-    lang: Language, paths: Sequence[Path], catalogs: Sequence[Catalog], article: str = ""
+    lang: Language, paths: Sequence[Path], totals: Sequence[Progress], article: str = ""
 ) -> LanguageStatus:
-    """Progress of one language from its catalogs, already read."""
-    totals = [catalog_progress(catalog) for catalog in catalogs]
+    """Progress of one language from its catalogs' progress."""
     return LanguageStatus(
         language=lang.code,
         catalogs=tuple(paths),
@@ -145,7 +164,7 @@ def _summary(
 
 
 def _language_status(lang: Language, loaded: _Loaded) -> LanguageStatus:
-    mine = [(a, p, c) for lang_, a, p, c in loaded.catalogs if lang_ == lang]
+    mine = [(a, p, c) for lang_, a, p, c in loaded.progress if lang_ == lang]
     total = _summary(lang, [p for _, p, _ in mine], [c for _, _, c in mine])
     per_article = tuple(_summary(lang, [p], [c], a.document.domain) for a, p, c in mine)
     return replace(total, articles=per_article)
@@ -155,8 +174,8 @@ def status(
     settings: Settings, *, languages: Sequence[str] = (), files: Sequence[Path] = ()
 ) -> StatusReport:
     """Per-language review progress of the articles' catalogs, with each article's."""
-    loaded = _load(settings, languages, files, segment=False)
-    langs = list(dict.fromkeys(lang for lang, *_ in loaded.catalogs))
+    loaded = _load(settings, languages, files, segment=False, keep=False)
+    langs = list(dict.fromkeys(lang for lang, *_ in loaded.progress))
     report = tuple(_language_status(lang, loaded) for lang in langs)
     return StatusReport(report, loaded.warnings, loaded.errors)
 
@@ -181,12 +200,12 @@ def check(
 
 def _gate(
     loaded: _Loaded, fail_under: float | None
-) -> tuple[list[tuple[Language, Article, Catalog]], list[str]]:
-    """The (language, article, catalog) ``--fail-under`` lets through, and the refusals."""
-    accepted: list[tuple[Language, Article, Catalog]] = []
+) -> tuple[list[tuple[Language, Article, Path]], list[str]]:
+    """The (language, article, catalog path) ``--fail-under`` lets through, and refusals."""
+    accepted: list[tuple[Language, Article, Path]] = []
     refused: list[str] = []
-    for lang, article, path, catalog in loaded.catalogs:
-        state = _summary(lang, [path], [catalog], article.document.domain)
+    for lang, article, path, progress in loaded.progress:
+        state = _summary(lang, [path], [progress], article.document.domain)
         if fail_under is not None and state.percent < fail_under:
             refused.append(
                 f"{lang.code}: {state.article}: only {state.percent:.1f}% of the segments are"
@@ -194,7 +213,7 @@ def _gate(
                 " untranslated entries or lower --fail-under"
             )
         else:
-            accepted.append((lang, article, catalog))
+            accepted.append((lang, article, path))
     return accepted, refused
 
 
@@ -209,32 +228,40 @@ def export(
     fail_under: float | None = None,
 ) -> ExportReport:
     """Write the localized articles; an article under ``fail_under`` % reviewed in a
-    language is refused in that language, the others are written."""
-    # Every catalog is read before the first file is written, so a broken catalog leaves
-    # no export half-made.
-    loaded = _load(settings, languages, files)
+    language is refused in that language, the others are written.
+
+    Every catalog is read (and measured against ``fail_under``) before the first file is
+    written, so a broken catalog leaves no export half-made; then each article is
+    segmented, its catalogs read again and its files written, one article at a time, so
+    that memory stays flat however many articles there are.
+    """
+    loaded = _load(settings, languages, files, segment=False, keep=False)
     accepted, refused = _gate(loaded, fail_under)
     versions: dict[str, list[Language]] = {}
-    for lang, article, _ in accepted:
+    by_article: dict[str, list[tuple[Language, Path]]] = {}
+    sources: dict[str, Article] = {}
+    for lang, article, path in accepted:
         versions.setdefault(article.document.domain, []).append(lang)
+        by_article.setdefault(article.document.domain, []).append((lang, path))
+        sources.setdefault(article.document.domain, article)
     written: list[Path] = []
-    for lang, article, catalog in accepted:
-        written.extend(
-            write_exports(
-                article.document,
-                catalog,
-                lang,
-                out,
-                formats=formats,
-                include_fuzzy=include_fuzzy,
-                languages=versions[article.document.domain],
-                base_url=settings.base_url,
-                pieces=article.pieces,
+    for domain, targets in by_article.items():
+        article = _segmented(settings, sources[domain])
+        for lang, path in targets:
+            written.extend(
+                write_exports(
+                    article.document,
+                    _read(path, settings.root),
+                    lang,
+                    out,
+                    formats=formats,
+                    include_fuzzy=include_fuzzy,
+                    languages=versions[domain],
+                    base_url=settings.base_url,
+                    pieces=article.pieces,
+                )
             )
-        )
-    if "html" in formats:
-        firsts = {a.document.domain: a for _, a, _ in accepted}
-        for domain, article in firsts.items():
+        if "html" in formats:
             written.append(
                 write_source_page(
                     article.document,
@@ -245,6 +272,11 @@ def export(
                 )
             )
     return ExportReport(tuple(written), tuple(refused), loaded.warnings, loaded.errors)
+
+
+def _segmented(settings: Settings, article: Article) -> Article:
+    """``article`` read again and segmented (the survey read it without its sentences)."""
+    return segment_file(article.document.path, root=settings.root, source=settings.source)
 
 
 def tm_export(settings: Settings, path: Path, *, languages: Sequence[str] = ()) -> int:

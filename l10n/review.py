@@ -26,6 +26,7 @@ from .project.inputs import (
     open_memory,
     segment_file,
 )
+from .project.manifest import Manifest, file_digest
 from .project.paths import catalog_path, display_path
 from .publish.export import write_exports, write_source_page
 from .publish.report import Page, build_page, report_data
@@ -119,6 +120,7 @@ def _load(
     """
     langs = languages_of(settings, languages)
     articles = load_articles(settings, files, segment=segment)
+    manifest = Manifest.load(settings.root)
     found: list[tuple[Language, Article, Path, Catalog]] = []
     progress: list[tuple[Language, Article, Path, Progress]] = []
     errors = list(articles.errors)
@@ -126,6 +128,10 @@ def _load(
         failures: list[CatalogError] = []
         for article in articles.articles:
             path = catalog_path(settings, lang, article.document.domain)
+            known = None if keep else _known_progress(settings, manifest, article, lang, path)
+            if known is not None:
+                progress.append((lang, article, path, known))
+                continue
             try:
                 catalog = _read(path, settings.root)
             except CatalogError as err:
@@ -138,6 +144,18 @@ def _load(
             raise failures[0]
         errors.extend(f"{err} (article skipped in {lang.code})" for err in failures)
     return _Loaded(tuple(found), articles.warnings, tuple(errors), tuple(progress))
+
+
+def _known_progress(
+    settings: Settings, manifest: Manifest, article: Article, lang: Language, path: Path
+) -> Progress | None:
+    """The progress the last run recorded for a catalog that is still what it wrote (its
+    content hash says so: nobody saved it since), without reading it."""
+    record = manifest.articles.get(display_path(article.document.path, settings.root))
+    done = record.languages.get(lang.locale) if record is not None else None
+    if done is None or not done.progress or file_digest(path) != done.catalog:
+        return None
+    return Progress(*done.progress)
 
 
 def _read(path: Path, root: Path) -> Catalog:

@@ -264,3 +264,30 @@ def test_a_run_in_groups_writes_what_a_run_in_one_group_writes(
     assert [(s.language, s.translated, s.kept_human) for s in grouped.languages] == [
         (s.language, s.translated, s.kept_human) for s in whole.languages
     ]
+
+
+def test_status_reads_only_the_catalogs_someone_saved(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest holds each catalog's counts as l10n wrote it: status reads a catalog
+    only when its content changed since (a translator saved it)."""
+    from l10n import review
+
+    settings = load_settings(project)
+    run(settings)
+    reads: list[Path] = []
+    real = review.read_catalog
+
+    def counting(path: Path) -> object:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(review, "read_catalog", counting)
+    before = {s.language: s.translated for s in review.status(settings).languages}
+    assert reads == [] and before == {"ru": 0, "zh": 0}
+    path = catalog(project, "ru", "second")
+    po = polib.pofile(str(path))
+    po.find(SHARED).msgstr = "Центральная Азия — мост между Востоком и Западом."
+    po.save(str(path))
+    after = {s.language: s.translated for s in review.status(settings).languages}
+    assert reads == [path] and after == {"ru": 1, "zh": 0}

@@ -13,7 +13,7 @@ however many articles a project has; a run of one group merges once.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__
@@ -24,6 +24,7 @@ from ..mt.parallel import closing_pool, make_pool
 from ..mt.store import find_package
 from ..po.entries import build_template
 from ..po.io import write_catalog
+from ..po.stats import catalog_progress
 from ..project.config import Settings
 from ..project.inputs import (
     configured_choice,
@@ -323,6 +324,7 @@ def _record(
             inputs=plan.inputs[lang.locale],
             catalog=file_digest(catalog_path(settings, lang, source.domain)) or "",
             pending=any(not e.msgstr for e in catalog.active()),
+            progress=astuple(catalog_progress(catalog)),
         )
         template = file_digest(template_path(settings, source.domain)) or ""
         manifest.articles[source.key] = ArticleRecord(source.digest, template, languages)

@@ -56,6 +56,9 @@ class LanguageRecord:
     """Content hash of the catalog l10n wrote."""
     pending: bool
     """Entries were left without a translation (a memory hit may fill them later)."""
+    progress: tuple[int, ...] = ()
+    """The catalog's review counts (``l10n.po.stats.Progress`` fields, in order), so that
+    ``status`` need not read a catalog nobody changed."""
 
 
 @dataclass(frozen=True)
@@ -104,5 +107,8 @@ def _article(raw: dict[str, Any]) -> ArticleRecord:
     return ArticleRecord(
         source=str(raw["source"]),
         template=str(raw["template"]),
-        languages={k: LanguageRecord(**v) for k, v in raw["languages"].items()},
+        languages={
+            k: LanguageRecord(**{**v, "progress": tuple(v.get("progress", ()))})
+            for k, v in raw["languages"].items()
+        },
     )

@@ -76,7 +76,6 @@ class _Run:
     failed: set[str] = field(default_factory=set)
     needed: dict[str, dict[str, None]] = field(default_factory=dict)
     totals: dict[str, LanguageStats] = field(default_factory=dict)
-    catalogs: dict[str, dict[str, Catalog]] = field(default_factory=dict)
 
     def fail(self, settings: Settings, lang: Language, err: CatalogError | ModelError) -> None:
         # One broken catalog or model stops its own language, not the others.
@@ -156,8 +155,10 @@ def run(
             )
             for lang, merged in pairs:
                 if lang.locale in proposals and lang.locale not in state.failed:
-                    _write(settings, lang, merged, proposals[lang.locale], glossary, forms, state)
-                    _record(settings, manifest, plan, lang, state.catalogs.pop(lang.locale, {}))
+                    written = _write(
+                        settings, lang, merged, proposals[lang.locale], glossary, forms, state
+                    )
+                    _record(settings, manifest, plan, lang, written)
         stats = [_stats(settings, lang, proposals, state, manifest, plan) for lang in langs]
         manifest.memory = memory_state(settings)
         manifest.save(settings.root)
@@ -243,17 +244,19 @@ def _write(
     glossary: Glossary,
     forms: dict[str, TermForms],
     state: _Run,
-) -> None:
+) -> dict[str, Catalog]:
+    """Write a merged group of one language; the catalogs written, by domain (none when
+    an editor saved one meanwhile: the language is stopped)."""
     try:
         stats, catalogs = write_language(
             settings, lang, merged, proposals, glossary, forms[lang.locale]
         )
     except CatalogError as err:  # saved by an editor meanwhile
         state.fail(settings, lang, err)
-        return
+        return {}
     total = state.totals.get(lang.locale)
     state.totals[lang.locale] = stats if total is None else add_stats(total, stats)
-    state.catalogs[lang.locale] = catalogs
+    return catalogs
 
 
 def _stats(

@@ -43,7 +43,7 @@ def load_catalog(path: Path) -> tuple[Catalog | None, FileState]:
     data = _read_bytes(path)
     if data is None:
         return None, None
-    return parse_catalog(decode_catalog(data, path), path), _digest(data)
+    return parse_catalog(decode_catalog(data, path), path), content_digest(data)
 
 
 def parse_catalog(text: str, path: Path | None = None) -> Catalog:
@@ -160,14 +160,16 @@ saved it meanwhile — even a same-size save that kept the modification time (rs
 _ANY = "any"
 
 
-def _digest(data: bytes) -> str:
+def content_digest(data: bytes) -> str:
+    """A file's content hash (SHA-256, hex): how a writer, and the run manifest, tell that
+    a file changed."""
     return hashlib.sha256(data).hexdigest()
 
 
 def file_state(path: Path) -> FileState:
     """A digest of ``path``'s bytes now, or None when there is no file."""
     data = _read_bytes(path)
-    return None if data is None else _digest(data)
+    return None if data is None else content_digest(data)
 
 
 def ensure_unchanged(path: Path, read_as: FileState) -> None:

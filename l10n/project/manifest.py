@@ -12,22 +12,16 @@ The manifest is a cache: a missing, unreadable or foreign one means "everything 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import stat
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..po.io import atomic_write
+from ..po.io import atomic_write, content_digest
 
 MANIFEST = Path(".l10n") / "manifest.json"
 FORMAT = 1
-
-
-def digest(data: bytes) -> str:
-    """A content hash (SHA-256, hex)."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def file_digest(path: Path) -> str | None:
@@ -36,14 +30,14 @@ def file_digest(path: Path) -> str | None:
         # Not a FIFO's: reading one would wait forever (the article reader refuses it).
         if not stat.S_ISREG(path.stat().st_mode):
             return None
-        return digest(path.read_bytes())
+        return content_digest(path.read_bytes())
     except OSError:
         return None
 
 
 def fingerprint(*parts: object) -> str:
     """One hash of several values (their JSON form)."""
-    return digest(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
+    return content_digest(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from .. import __version__
 from ..model import Language
 from ..mt.store import packages_dir
 from .config import Settings
+from .inputs import configured_choice
 from .manifest import Manifest, file_digest, fingerprint
 from .paths import article_domain, catalog_path, display_path, template_path
 
@@ -85,7 +86,7 @@ def language_inputs(
     settings: Settings, lang: Language, glossary_digest: str | None, models: str
 ) -> str:
     """Fingerprint of everything besides the article that a language's catalog comes from."""
-    choice = settings.models.get(lang.code) or settings.models.get(lang.mt_code)
+    choice = configured_choice(lang, settings)
     return fingerprint(
         __version__,
         lang,

@@ -196,3 +196,99 @@ def test_a_literal_placeholder_is_kept_as_written() -> None:
     assert block.text == "Type <1/> & then <2>go</2> … 2 < 3"
     assert block.markup is not None
     assert page[slice(*block.markup.tags[0].open)] == "&lt;1&gt;"
+
+
+WIRE_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Rail link opens</title></head><body>
+<article><h1>Rail link opens</h1>
+<p>ASTANA, May 3 (Reuters) - Kazakhstan opened a <a href="/rail">rail link</a> to China.</p>
+<p>WASHINGTON (AP) — The line cuts travel time by half.</p>
+<p><strong>ASTANA. KAZINFORM</strong> – Trains will run <em>daily</em>.</p>
+<p><b>TARAZ – Freight</b> trains will follow.</p>
+<p>Updated 14:05, 12-Jun-2024</p>
+<p>The line cost $2.6 billion, officials said.</p>
+<p>(Reporting by Anna Petrova; Editing by John Smith)</p>
+<p>___</p>
+<p>Source: Xinhua</p>
+</article></body></html>
+"""
+
+
+def test_html_paragraphs_follow_the_news_copy_rules(tmp_path: Path) -> None:
+    page = tmp_path / "wire.html"
+    page.write_text(WIRE_PAGE, encoding="utf-8")
+    segments = segment_document(read_document(page))
+    assert [(s.kind, s.text) for s in segments if not s.translatable] == [
+        ("dateline", "ASTANA, May 3 (Reuters) -"),
+        ("dateline", "WASHINGTON (AP) —"),
+        ("dateline", "<1>ASTANA. KAZINFORM</1> –"),
+        ("dateline", "Updated 14:05, 12-Jun-2024"),
+        ("signoff", "(Reporting by Anna Petrova; Editing by John Smith)"),
+        ("signoff", "Source: Xinhua"),
+    ]  # "___" has no letters: no block at all, copied as it is
+    assert [s.text for s in segments if s.translatable and s.kind == "paragraph"] == [
+        "Kazakhstan opened a <1>rail link</1> to China.",
+        "The line cuts travel time by half.",
+        "Trains will run <1>daily</1>.",
+        "<1>TARAZ – Freight</1> trains will follow.",  # the pair runs on: no dateline apart
+        "The line cost $2.6 billion, officials said.",
+    ]
+    from l10n.languages import resolve
+    from l10n.model import Catalog, Entry
+    from l10n.publish.export import export_document
+
+    document = read_document(page)
+    catalog = Catalog(
+        tuple(Entry(s.text, s.text.upper()) for s in segment_document(document) if s.translatable)
+    )
+    exported = export_document(document, catalog, resolve("ru"), fmt="html")
+    assert (
+        '<p>ASTANA, May 3 (Reuters) - KAZAKHSTAN OPENED A <a href="/rail">RAIL LINK</a>' in exported
+    )
+    assert "<p>WASHINGTON (AP) — THE LINE CUTS TRAVEL TIME BY HALF.</p>" in exported
+    for kept in (
+        "Updated 14:05, 12-Jun-2024",
+        "(Reporting by Anna Petrova; Editing by John Smith)",
+    ):
+        assert f"<p>{kept}</p>" in exported
+    assert "<p><strong>ASTANA. KAZINFORM</strong> – TRAINS WILL RUN <em>DAILY</em>.</p>" in exported
+    assert "<p><b>TARAZ – FREIGHT</b> TRAINS WILL FOLLOW.</p>" in exported
+    assert "<p>___</p>" in exported and "<p>Source: Xinhua</p>" in exported
+
+
+WIRE_MARKDOWN = """# Rail link opens
+
+ASTANA, May 3 (Reuters) - Kazakhstan opened a [rail link](/rail) to China.
+
+**WASHINGTON (AP)** — The line cuts travel time by half.
+
+*TARAZ – Freight* trains will follow.
+
+(Reporting by Anna Petrova; Editing by John Smith)
+"""
+
+
+def test_markdown_paragraphs_follow_the_news_copy_rules(tmp_path: Path) -> None:
+    from l10n.languages import resolve
+    from l10n.model import Catalog, Entry
+    from l10n.publish.export import export_document
+
+    page = tmp_path / "wire.md"
+    page.write_text(WIRE_MARKDOWN, encoding="utf-8")
+    document = read_document(page)
+    segments = segment_document(document)
+    assert [(s.kind, s.text) for s in segments if not s.translatable] == [
+        ("dateline", "ASTANA, May 3 (Reuters) -"),
+        ("dateline", "<1>WASHINGTON (AP)</1> —"),
+        ("signoff", "(Reporting by Anna Petrova; Editing by John Smith)"),
+    ]
+    catalog = Catalog(tuple(Entry(s.text, s.text.upper()) for s in segments if s.translatable))
+    exported = export_document(document, catalog, resolve("ru"), fmt="md")
+    assert exported.splitlines()[2:] == [
+        "ASTANA, May 3 (Reuters) - KAZAKHSTAN OPENED A [RAIL LINK](/rail) TO CHINA.",
+        "",
+        "**WASHINGTON (AP)** — THE LINE CUTS TRAVEL TIME BY HALF.",
+        "",
+        "*TARAZ – FREIGHT* TRAINS WILL FOLLOW.",
+        "",
+        "(Reporting by Anna Petrova; Editing by John Smith)",
+    ]

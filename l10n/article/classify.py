@@ -62,11 +62,8 @@ from .newsroom import (
     SECTION_WORDS,
     caption_label,
     credit_split,
-    is_credit_line,
-    is_dateline,
-    is_furniture,
-    is_signoff,
     lead_dateline,
+    untranslated_kind,
 )
 from .segment import split_sentences
 
@@ -153,7 +150,7 @@ def _continues(text: str, following: str) -> bool:
 
 
 def _is_furniture_kind(text: str) -> bool:
-    return is_dateline(text) or is_credit_line(text) or is_signoff(text) or is_furniture(text)
+    return untranslated_kind(text) is not None
 
 
 def _classify(lines: list[_Line]) -> list[BlockKind]:
@@ -174,16 +171,13 @@ def _classify(lines: list[_Line]) -> list[BlockKind]:
 
 
 def _basic_kind(text: str, count: int) -> BlockKind:
-    if is_furniture(text):
-        return "furniture"
-    if is_dateline(text):
-        return "dateline"
+    kind = untranslated_kind(text)
+    if kind in ("furniture", "dateline"):
+        return kind
     if not is_translatable(text):
         return "media"
-    if is_signoff(text):
-        return "signoff"
-    if is_credit_line(text):
-        return "credit"
+    if kind is not None:
+        return kind
     if credit_split(text) or caption_label(text):
         return "caption"
     if count > 1 and not _is_chrome_word(text):

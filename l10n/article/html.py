@@ -15,7 +15,10 @@
    of inline content. ``figcaption`` is a caption whose trailing credit (an element classed
    ``credit``/``copyright``/``source``, a ``<small>``, or a ``/Xinhua``-style credit) is kept
    apart; an element classed ``byline``/``author``/``dateline``, an ``<address>`` and a lone
-   ``<time>`` are bylines. Each image's ``alt`` text is a block of its own.
+   ``<time>`` are bylines. Each image's ``alt`` text is a block of its own. The news-copy
+   rules of plain text apply to paragraphs (:mod:`l10n.article.newsroom`): a wire dateline
+   opening one (``ASTANA, May 3 (Reuters) -``) and a paragraph that is a sign-off
+   (``(Reporting by …)``), a date line, a credit line or a rule are published as they are.
 4. **Inline markup** (``a``, ``em``, ``strong``, ``b``, ``i``, ``span``, ``sup``, ``sub``,
    ``abbr``, ``q``, ``small``…) with text inside becomes ``<N>…</N>``; ``br``, ``img``,
    ``code``, ``wbr`` and inline boilerplate (a ``<script>`` in a paragraph) become ``<N/>``
@@ -41,7 +44,7 @@ from .htmltree import (
     parse_html,
     words,
 )
-from .newsroom import credit_split
+from .newsroom import credit_split, marked_paragraph
 
 BOILERPLATE_TAGS = words(
     "nav aside footer form script style noscript template iframe svg button select textarea "
@@ -84,11 +87,14 @@ class _Reader:
     blocks: list[Block] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
 
-    def add(self, kind: BlockKind, text: str, markup: Markup, credit: str = "") -> None:
+    def add(
+        self, kind: BlockKind, text: str, markup: Markup, credit: str = "", lead: str = ""
+    ) -> None:
         self.starts = self.starts or line_starts(self.source)
         line = line_of(self.starts, markup.start)
         index = len(self.blocks)
-        self.blocks.append(Block(index, kind, text, line, credit=credit, markup=markup))
+        block = Block(index, kind, text, line, credit=credit, markup=markup, lead=lead)
+        self.blocks.append(block)
 
 
 def parse_html_document(text: str, *, path: Path, name: str, domain: str) -> Document:
@@ -252,7 +258,8 @@ def _flush(reader: _Reader, run: _Run) -> None:
     text = _SPACE.sub(" ", "".join(builder.pieces)).strip()
     if builder.start is not None and is_translatable(inline.plain(text)):
         markup = Markup(builder.start, builder.end, "html", tuple(builder.tags))
-        reader.add(kind, text, markup, credit=credit)
+        kind, lead = marked_paragraph(text) if kind == "paragraph" else (kind, "")
+        reader.add(kind, text, markup, credit=credit, lead=lead)
     for image in builder.images:
         _alt_block(reader, image)
 

@@ -30,6 +30,7 @@ from ..errors import SourceError
 from ..model import Block, BlockKind, Document, InlineTag, Markup
 from ..patterns import is_translatable
 from . import inline
+from .newsroom import marked_paragraph
 
 FRONT_MATTER_KEYS = ("title", "subtitle", "description", "summary")
 """Front-matter keys whose (string) values are translated."""
@@ -45,9 +46,9 @@ class _Reader:
     has_title: bool = False
     row_cursor: dict[int, int] = field(default_factory=dict)
 
-    def add(self, kind: BlockKind, text: str, markup: Markup) -> None:
+    def add(self, kind: BlockKind, text: str, markup: Markup, lead: str = "") -> None:
         line = bisect_right(self.starts, markup.start)
-        self.blocks.append(Block(len(self.blocks), kind, text, line, markup=markup))
+        self.blocks.append(Block(len(self.blocks), kind, text, line, markup=markup, lead=lead))
 
     def line_text(self, line: int) -> str:
         start = self.starts[line]
@@ -113,7 +114,8 @@ def _inline_block(reader: _Reader, token: Any, opener: Any) -> None:
     text = _SPACE.sub(" ", "".join(built.pieces)).strip()
     if token.content and is_translatable(inline.plain(text)):
         markup = Markup(offsets[0], offsets[-1], "markdown", tuple(built.sorted_tags()))
-        reader.add(kind, text, markup)
+        kind, lead = marked_paragraph(text) if kind == "paragraph" else (kind, "")
+        reader.add(kind, text, markup, lead)
         reader.has_title = reader.has_title or kind == "title"
     for start, end, alt in built.alts:
         if is_translatable(alt):

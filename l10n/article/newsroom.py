@@ -25,13 +25,18 @@ Each recogniser answers one question about one line of an article:
 - :func:`is_furniture` — publisher boilerplate and rules: ``Our Standards: The Thomson
   Reuters Trust Principles.``, ``___``, ``###``, ``-30-``.
 - :func:`caption_label` — BBC's ``Image caption,`` before a caption's text.
+- :func:`untranslated_kind` — which of those whole-line kinds a line is, if any.
+- :func:`marked_paragraph` — the same rules for a paragraph with inline placeholders
+  (HTML, Markdown).
 """
 
 from __future__ import annotations
 
 import re
 
+from ..model import BlockKind
 from ..patterns import MONTH_NAME
+from . import inline
 
 AGENCIES: tuple[str, ...] = (
     "AFP",
@@ -302,3 +307,35 @@ def caption_label(text: str) -> tuple[str, str] | None:
     """``(label, separator)`` when ``text`` opens with ``Image caption,`` or ``Caption:``."""
     match = _CAPTION_LABEL.match(text)
     return None if match is None else (match["label"], match["sep"])
+
+
+def untranslated_kind(text: str) -> BlockKind | None:
+    """``furniture``, ``dateline``, ``signoff`` or ``credit`` when the whole line ``text`` is
+    one (published as it is, never translated); None for any other line."""
+    if is_furniture(text):
+        return "furniture"
+    if is_dateline(text):
+        return "dateline"
+    if is_signoff(text):
+        return "signoff"
+    if is_credit_line(text):
+        return "credit"
+    return None
+
+
+def marked_paragraph(text: str) -> tuple[BlockKind, str]:
+    """``(kind, lead)`` of a paragraph whose ``text`` has inline placeholders: the kind is
+    ``paragraph`` or :func:`untranslated_kind`'s; the lead is the wire dateline opening it,
+    markup and all (``<1>WASHINGTON (AP)</1> —``), or "" (also when a pair runs on past it)."""
+    plain = inline.plain(text)
+    kind = untranslated_kind(plain)
+    if kind is not None:
+        return kind, ""
+    found = lead_dateline(plain)
+    if found is None:
+        return "paragraph", ""
+    for cut in (m.start() for m in re.finditer(r"\s", text)):
+        prefix = text[:cut]
+        if inline.plain(prefix) == found[0]:
+            return "paragraph", prefix if inline.well_nested(prefix) else ""
+    return "paragraph", ""

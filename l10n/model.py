@@ -271,12 +271,16 @@ class LanguageStats:
     translated: int = 0
     second_pass: int = 0
     """Sentences the engine translated twice to place glossary forms."""
+    masked_first: int = 0
+    """``check`` mode: sentences masked before MT because the model missed the forms."""
     untranslated: int = 0
     obsoleted: int = 0
     unchanged: int = 0
     """Articles skipped because nothing they come from changed since the last run."""
     written: bool = False
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    """What the run did that a reader may want to know, not a problem (printed as notes)."""
 
 
 @dataclass(frozen=True)

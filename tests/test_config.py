@@ -69,13 +69,23 @@ BAD = [
         "unknown-key",
         "[tool.l10n]\nlangs = ['ru']\n",
         "pyproject.toml: [tool.l10n] langs: unknown key — known keys are base-url, "
-        "fuzzy-threshold, glossary, glossary-mode, languages, locales, memory, models, mt, source",
+        "fuzzy-threshold, glossary, glossary-mode, glossary-probe, languages, locales, memory, "
+        "models, mt, source",
     ),
     (
         "glossary-mode",
         "[tool.l10n]\nglossary-mode = 'force'\n",
         'pyproject.toml: [tool.l10n] glossary-mode: expected "check" or "mask" — e.g. '
         'glossary-mode = "check"',
+    ),
+    *(
+        (
+            f"glossary-probe-{value}",
+            f"[tool.l10n]\nglossary-probe = {value}\n",
+            "pyproject.toml: [tool.l10n] glossary-probe: expected a whole number from 0 to 10000"
+            " — e.g. 8",
+        )
+        for value in ("-1", "true", "'8'", "2.5", "10001")
     ),
     (
         "languages-string",

@@ -43,3 +43,22 @@ def test_it_carries_placeholders_so_mask_needs_one_pass(argos_env: Path, copier:
     check = enforce_segments(texts, translator, glossary, "ru", strategy="check")
     assert check.second_pass == 1  # English output holds no Russian form: masked again
     assert check.translations[0].target == done.translations[0].target
+
+
+def test_check_mode_finds_out_a_model_that_writes_no_russian(argos_env: Path, copier: Path) -> None:
+    from l10n.article.read import read_document
+    from l10n.article.segment import segment_document
+
+    translator = ArgosTranslator(install_package(copier))
+    glossary = load_glossary(REPO / "glossary.csv")
+    doc = segment_document(read_document(ARTICLE))
+    texts = list(dict.fromkeys(s.text for s in doc if s.translatable))
+    probed = enforce_segments(texts, translator, glossary, "ru", strategy="check")
+    every = enforce_segments(texts, translator, glossary, "ru", strategy="check", probe=0)
+    # the copy model writes English: none of the 8 probe sentences holds a Russian form,
+    # so the rest are masked first, one pass each, instead of twice
+    assert (probed.probe.held, probed.probe.tried) == (0, 8)
+    assert probed.probe.masked_first == every.second_pass - 8 > 10
+    assert probed.second_pass == 8
+    # and for such a model masking first changes the cost, not the output
+    assert [t.target for t in probed.translations] == [t.target for t in every.translations]

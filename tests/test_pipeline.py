@@ -234,3 +234,43 @@ def test_run_summary_counts_the_sentences_translated_twice(
     result = CliRunner().invoke(cli, ["run", "--retranslate"])
     assert result.exit_code == 0, result.output
     assert "2nd pass" in result.output
+
+
+def test_a_model_writing_no_glossary_form_is_masked_first_after_the_probe(
+    project: Path, installed_models: object
+) -> None:
+    import json
+
+    result = CliRunner().invoke(cli, ["run", "--json"])
+    assert result.exit_code == 0, result.output
+    stats = {s["language"]: s for s in json.loads(result.stdout)["languages"]}
+    # random weights write no Russian or Kazakh form: 8 sentences checked first, the others
+    # with terms masked first; zh masks first anyway. (They keep no placeholder either, so
+    # their masked sentences are translated again too: tests/test_copy_model.py has a model
+    # that does, and the one pass it saves.)
+    for code in ("ru", "kk"):
+        assert stats[code]["masked_first"] > 10, stats[code]
+        (note,) = stats[code]["notes"]
+        assert note.startswith(
+            f"{code}: the model wrote every glossary form in only 0 of the 8 shortest"
+        )
+        assert "glossary-probe = 0" in note
+    table = CliRunner().invoke(cli, ["run", "--retranslate"])
+    assert "masked 1st" in table.stdout
+    assert [line[6:8] for line in table.stdout.splitlines() if line.startswith("note:")] == [
+        "ru",
+        "kk",
+    ]
+    assert stats["zh"]["masked_first"] == 0
+    # the probe is a setting: 0 checks every sentence first
+    config = project / "pyproject.toml"
+    text = config.read_text("utf-8").replace("[tool.l10n]\n", "[tool.l10n]\nglossary-probe = 0\n")
+    config.write_text(text, "utf-8")
+    shutil.rmtree(project / "locales")
+    shutil.rmtree(project / ".l10n")
+    again = CliRunner().invoke(cli, ["run", "--json"])
+    assert again.exit_code == 0, again.output
+    stats = {s["language"]: s for s in json.loads(again.stdout)["languages"]}
+    for code in ("ru", "kk"):
+        assert stats[code]["masked_first"] == 0
+        assert stats[code]["second_pass"] > 18, stats[code]

@@ -129,6 +129,9 @@ def _print_run(report: Any, root: Path) -> None:
     for path in report.templates:
         click.echo(f"template {display_path(path, root)}")
     click.echo(run_table(report))
+    for stats in report.languages:
+        for note in stats.notes:
+            click.echo(f"note: {note}")
     for error in report.errors:
         click.secho(f"error: {error}", fg="red", err=True)
 

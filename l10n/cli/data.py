@@ -18,6 +18,7 @@ def run_data(report: RunReport, root: Path) -> dict[str, Any]:
     for stats in report.languages:
         record = asdict(stats)
         record["warnings"] = list(stats.warnings)
+        record["notes"] = list(stats.notes)
         languages.append(record)
     return {
         "templates": [display_path(path, root) for path in report.templates],

@@ -15,6 +15,7 @@ import os
 import socket
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,14 +29,21 @@ DASK_RETRIES = 2
 
 
 class Engines:
-    """The decoders one worker process has loaded, by spec (models shared across specs)."""
+    """The decoders one worker process has loaded, by spec (models shared across specs).
 
-    def __init__(self) -> None:
+    ``threads``: what ``threads = 0`` (CTranslate2 picks) means in this worker; a pool of
+    N workers on C cores gives each C // N, so that they do not fight over the cores.
+    """
+
+    def __init__(self, threads: int = 0) -> None:
         self.models = LoadedModels()
+        self.threads = threads
         self._translators: dict[EngineSpec, ArgosTranslator] = {}
 
     def decode(self, spec: EngineSpec, batch: Batch) -> Batch:
         """One ``translate_batch`` with the package of ``spec``."""
+        if self.threads and not spec.mt.threads:
+            spec = replace(spec, mt=replace(spec.mt, threads=self.threads))
         translator = self._translators.get(spec)
         if translator is None:
             translator = self._translators[spec] = _translator(spec, self.models)
@@ -76,6 +84,10 @@ _PROCESS_ENGINES: list[Engines] = []
 """The one ``Engines`` of a pool worker process (empty in the coordinator)."""
 
 
+def _start_worker(threads: int) -> None:
+    _PROCESS_ENGINES.append(Engines(threads))
+
+
 def _decode_in_process(spec: EngineSpec, batch: Batch) -> Batch:
     if not _PROCESS_ENGINES:
         _PROCESS_ENGINES.append(Engines())
@@ -91,7 +103,10 @@ class ProcessPool:
 
         self.jobs = jobs
         context = multiprocessing.get_context("spawn")
-        self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        threads = max(1, (os.cpu_count() or 1) // jobs)
+        self._executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(threads,)
+        )
 
     def map_batches(
         self, spec: EngineSpec, batches: Sequence[Batch], report: Report | None

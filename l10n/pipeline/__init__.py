@@ -280,6 +280,8 @@ def _stats(
         reused_tm=len(found.memory),
         translated=len(found.machine),
         second_pass=found.second_pass,
+        masked_first=found.masked_first,
+        notes=found.notes,
         unchanged=plan.skipped(lang),
         warnings=tuple(warnings),
     )

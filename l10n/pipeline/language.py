@@ -50,6 +50,8 @@ class Proposals:
     machine: dict[str, Translation]
     warnings: tuple[str, ...] = ()
     second_pass: int = 0
+    masked_first: int = 0
+    notes: tuple[str, ...] = ()
     untranslatable: bool = False
     """No model: the texts left to MT stay empty (and are flagged so)."""
 
@@ -98,10 +100,26 @@ def translate_language(
         return Proposals(remembered, {}, (no_model_warning(lang),), untranslatable=True)
     if progress is not None:
         translator = with_progress(translator, len(rest), _for_language(progress, lang.code))
-    mode = settings.glossary_mode
-    done = translate_marked(rest, translator, glossary, lang, strategy=mode, forms=forms)
+    done = translate_marked(
+        rest,
+        translator,
+        glossary,
+        lang,
+        strategy=settings.glossary_mode,
+        forms=forms,
+        probe=settings.glossary_probe,
+    )
     machine = {t.source: t for t in done.translations}
-    return Proposals(remembered, machine, second_pass=done.second_pass)
+    probe = done.probe
+    return Proposals(
+        remembered,
+        machine,
+        second_pass=done.second_pass,
+        masked_first=probe.masked_first,
+        notes=(probe_note(lang, probe.held, probe.tried, probe.masked_first),)
+        if probe.masked_first
+        else (),
+    )
 
 
 def write_language(
@@ -178,6 +196,16 @@ def _remember(settings: Settings, lang: Language, written: dict[Path, Catalog]) 
     if settings.memory is None or not written:
         return
     TranslationMemory(settings.memory).record(lang.locale, written)
+
+
+def probe_note(lang: Language, held: int, tried: int, masked: int) -> str:
+    """What a ``check`` run says when it found the model missing the glossary's forms."""
+    return (
+        f"{lang.code}: the model wrote every glossary form in only {held} of the {tried} "
+        f"shortest sentences with terms, so the other {masked} were masked before MT (their "
+        "terms are in base form: review the endings; glossary-probe = 0 checks every "
+        "sentence first)"
+    )
 
 
 def no_model_warning(lang: Language) -> str:

@@ -9,6 +9,9 @@ languages = ["ru", "kk", "zh"]
 fuzzy-threshold = 80         # % similarity for an edited segment to inherit its old translation
 glossary-mode = "check"      # "check": MT first, re-translate with the missing terms masked;
                              # "mask": mask every glossary term before MT
+glossary-probe = 8           # "check": when the model places every form in under a quarter
+                             # of the 8 shortest sentences with terms, mask the rest first
+                             # (0: check every sentence first)
 memory = ".l10n/memory.sqlite3"
 base-url = "https://example.com/news"  # where the export folder is published: absolute
                              # hreflang links and <link rel="canonical"> in the HTML pages
@@ -58,6 +61,8 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     fuzzy_threshold: float = 80.0
     glossary_mode: GlossaryMode = "check"
+    glossary_probe: int = 8
+    """``check`` mode's probe (:data:`l10n.terms.enforce.PROBE`); 0 turns it off."""
     memory: Path | None = None
     mt: MTSettings = field(default_factory=MTSettings)
     models: dict[str, ModelChoice] = field(default_factory=dict)
@@ -119,6 +124,7 @@ def _read_table(path: Path) -> dict[str, Any]:
 
 _TOP_KEYS = {
     "glossary-mode",
+    "glossary-probe",
     "source",
     "locales",
     "glossary",
@@ -179,9 +185,13 @@ def _build(root: Path, table: dict[str, Any], path: Path | None) -> Settings:
     mode = table.get("glossary-mode", "check")
     if mode not in ("check", "mask"):
         raise fail("glossary-mode", 'expected "check" or "mask" — e.g. glossary-mode = "check"')
+    probe = table.get("glossary-probe", 8)
+    if isinstance(probe, bool) or not isinstance(probe, int) or not 0 <= probe <= 10_000:
+        raise fail("glossary-probe", "expected a whole number from 0 to 10000 — e.g. 8")
     return Settings(
         root=root,
         glossary_mode=mode,
+        glossary_probe=probe,
         source=root / paths["source"],
         locales=root / paths["locales"],
         glossary=root / paths["glossary"],

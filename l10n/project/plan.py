@@ -93,6 +93,7 @@ def language_inputs(
         glossary_digest,
         settings.fuzzy_threshold,
         settings.glossary_mode,
+        settings.glossary_probe,
         settings.mt,
         choice,
         models,

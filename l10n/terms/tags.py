@@ -25,7 +25,7 @@ from ..article import inline
 from ..languages import is_unspaced
 from ..model import Glossary, Language, Translation
 from ..mt import Translator
-from .enforce import Enforced, Strategy, enforce_segments
+from .enforce import PROBE, Enforced, Strategy, enforce_segments
 from .match import TermForms
 from .placeholders import Lang
 
@@ -55,6 +55,7 @@ def translate_marked(
     *,
     strategy: Strategy = "mask",
     forms: TermForms | None = None,
+    probe: int = PROBE,
 ) -> Enforced:
     """Translate ``texts`` (glossary enforced) keeping their inline placeholders intact.
 
@@ -65,7 +66,13 @@ def translate_marked(
     forms = forms or TermForms()
     masked = [mask_tags(text) for text in texts]
     first = enforce_segments(
-        [m.text for m in masked], translator, glossary, lang, strategy=strategy, forms=forms
+        [m.text for m in masked],
+        translator,
+        glossary,
+        lang,
+        strategy=strategy,
+        forms=forms,
+        probe=probe,
     )
     found: list[Translation] = []
     failed: list[int] = []
@@ -75,15 +82,17 @@ def translate_marked(
             failed.append(i)
         found.append(replace(translation, source=texts[i], target=target or ""))
     if not failed:
-        return Enforced(found, first.second_pass)
+        return Enforced(found, first.second_pass, first.probe)
     plain = [inline.plain(texts[i]) for i in failed]
-    again = enforce_segments(plain, translator, glossary, lang, strategy=strategy, forms=forms)
+    again = enforce_segments(
+        plain, translator, glossary, lang, strategy=strategy, forms=forms, probe=probe
+    )
     unspaced = isinstance(lang, Language) and is_unspaced(lang)
     for i, translation in zip(failed, again.translations, strict=True):
         target = inline.place_by_position(texts[i], translation.target, unspaced=unspaced)
         comments = (*translation.comments, PLACED_BY_POSITION)
         found[i] = replace(translation, source=texts[i], target=target, comments=comments)
-    return Enforced(found, first.second_pass + len(failed))
+    return Enforced(found, first.second_pass + len(failed), first.probe + again.probe)
 
 
 def mask_tags(text: str) -> MaskedTags:

@@ -13,7 +13,9 @@ the same round, and the medians of those ratios are printed:
 - ``raw``: a Python process that imports ctranslate2 and sentencepiece, loads the three
   models, and translates the article's unique translatable segments (from ``l10n.article``,
   written to a file beforehand) with ``translate_batch`` in length-sorted batches of 16,
-  beam 4, as l10n does: the limit;
+  beam 4, with CTranslate2's default threads (one batch at a time on every core);
+- ``raw-par``: the same with the threads l10n uses (``threads = 0``: batches decoded side
+  by side, one core each, :func:`l10n.mt.argos.engine_threads`): the limit, like for like;
 - ``mask`` / ``check``: ``python -m l10n run`` on a fresh copy of the project (bundled
   article and glossary, no catalogs yet) with ``glossary-mode`` mask or check (the default
   ``glossary-probe = 8``);
@@ -50,21 +52,24 @@ RAW = """
 import json, sys
 import ctranslate2, sentencepiece as spm
 store, segments = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
-for code in sys.argv[3:]:
+inter, intra = int(sys.argv[3]), int(sys.argv[4])
+for code in sys.argv[5:]:
     root = f"{store}/translate-en_{code}-copy"
     sp = spm.SentencePieceProcessor(model_file=f"{root}/sentencepiece.model")
     engine = ctranslate2.Translator(f"{root}/model", device="cpu", compute_type="int8",
-                                    inter_threads=1, intra_threads=0)
+                                    inter_threads=inter, intra_threads=intra)
     tokens = [sp.encode(text, out_type=str) for text in segments]
     order = sorted(range(len(tokens)), key=lambda k: (len(tokens[k]), k))
+    chunks = [order[start:start + 16] for start in range(0, len(order), 16)]
+    # every batch handed over at once: with inter > 1 several decode side by side
+    pending = [engine.translate_batch([tokens[k] for k in chunk], beam_size=4,
+                                      num_hypotheses=1, length_penalty=0.2,
+                                      replace_unknowns=True, max_decoding_length=256,
+                                      asynchronous=True) for chunk in chunks]
     out = [""] * len(tokens)
-    for start in range(0, len(order), 16):
-        chunk = order[start:start + 16]
-        results = engine.translate_batch([tokens[k] for k in chunk], beam_size=4,
-                                         num_hypotheses=1, length_penalty=0.2,
-                                         replace_unknowns=True, max_decoding_length=256)
+    for chunk, results in zip(chunks, pending):
         for k, result in zip(chunk, results):
-            out[k] = sp.decode_pieces(result.hypotheses[0])
+            out[k] = sp.decode_pieces(result.result().hypotheses[0])
     assert len(out) == len(segments)
 """
 
@@ -167,21 +172,29 @@ def _paired(values: list[float], base: list[float]) -> float:
 
 
 def report(wall: dict[str, list[float]], cpu: dict[str, list[float]]) -> None:
-    """The table of medians, and each mode's wall and CPU ratios to raw side by side."""
-    print(f"  {'':<9} {'wall s':>14} {'cpu s':>14} {'wall ×raw':>10} {'cpu ×raw':>9}")
-    ratios = {}
-    for name in wall:
-        row = f"  {name:<9} {_spread(wall[name])} {_spread(cpu[name])}"
-        if name != "raw":
-            ratios[name] = (_paired(wall[name], wall["raw"]), _paired(cpu[name], cpu["raw"]))
-            row += f" {ratios[name][0]:>9.2f}× {ratios[name][1]:>8.2f}×"
-        print(row)
+    """The table of medians, and each mode's wall and CPU ratios to both raws side by side."""
     print(
-        f"ratios (wall / cpu): mask {ratios['mask'][0]:.2f}× / {ratios['mask'][1]:.2f}× "
-        f"(target ≤ 1.15), check {ratios['check'][0]:.2f}× / {ratios['check'][1]:.2f}× "
-        f"(target ≤ 1.40); check-all {ratios['check-all'][0]:.2f}× / "
-        f"{ratios['check-all'][1]:.2f}× (no probe: the worst case)"
+        f"  {'':<9} {'wall s':>17} {'cpu s':>17} {'wall ×raw':>10} {'cpu ×raw':>9}"
+        f" {'wall ×par':>10} {'cpu ×par':>9}"
     )
+    ratios: dict[str, list[float]] = {}
+    for name in wall:
+        row = f"  {name:<9} {_spread(wall[name]):>17} {_spread(cpu[name]):>17}"
+        if not name.startswith("raw"):
+            ratios[name] = [
+                _paired(figures[name], figures[base])
+                for base in ("raw", "raw-par")
+                for figures in (wall, cpu)
+            ]
+            row += " " + " ".join(f"{r:>8.2f}× " for r in ratios[name])
+        print(row)
+    for base, k in (("raw", 0), ("raw-par", 2)):
+        print(
+            f"ratios to {base} (wall / cpu): "
+            f"mask {ratios['mask'][k]:.2f}× / {ratios['mask'][k + 1]:.2f}× (target ≤ 1.15), "
+            f"check {ratios['check'][k]:.2f}× / {ratios['check'][k + 1]:.2f}× (target ≤ 1.40); "
+            f"check-all {ratios['check-all'][k]:.2f}× / {ratios['check-all'][k + 1]:.2f}×"
+        )
 
 
 def main() -> int:
@@ -193,16 +206,26 @@ def main() -> int:
     env = argos_env(args.shape)
     packages = ensure_models(args.shape)
     segments = segments_file(args.shape)
-    raw = [sys.executable, "-c", RAW, str(packages), str(segments), *LANGUAGES]
+    from l10n.mt.argos import engine_threads
+
+    inter, intra = engine_threads(0)
+    raws = {
+        "raw": [sys.executable, "-c", RAW, str(packages), str(segments), "1", "0", *LANGUAGES],
+        "raw-par": [
+            *(sys.executable, "-c", RAW, str(packages), str(segments)),
+            *(str(inter), str(intra), *LANGUAGES),
+        ],
+    }
     roots = {mode: project(args.shape, mode) for mode in MODES}
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
-    wall: dict[str, list[float]] = {name: [] for name in ("raw", *MODES)}
-    cpu: dict[str, list[float]] = {name: [] for name in ("raw", *MODES)}
+    wall: dict[str, list[float]] = {name: [] for name in (*raws, *MODES)}
+    cpu: dict[str, list[float]] = {name: [] for name in (*raws, *MODES)}
     summaries: dict[str, str] = {}
     for _ in range(args.runs):  # every command in turn: a drifting machine hits them all
-        seconds, used, _ = timed(raw, REPO, env)
-        wall["raw"].append(seconds)
-        cpu["raw"].append(used)
+        for name, command in raws.items():
+            seconds, used, _ = timed(command, REPO, env)
+            wall[name].append(seconds)
+            cpu[name].append(used)
         for mode, root in roots.items():
             seconds, used, summaries[mode] = fresh_run(root, env, jobs)
             wall[mode].append(seconds)

@@ -6,7 +6,9 @@ Uses the Transformer-base-size package of ``bench_translate.py`` (built once, ca
 ``benchmarks/.cache/``) for every language, on a throw-away project of ``--copies``
 distinct copies of the bundled article. Each variant is one whole ``l10n run`` process on
 a fresh copy of the project, timed side by side in one run; the catalogs of every variant
-are compared with those of the one-process run (they must be the same). The cluster is a
+are compared with those of the one-process run (they must be the same). The projects set
+``threads = 1``, so that each worker is one core, except ``threads = 0`` (the default: one
+process, CTranslate2 decoding batches side by side, one core each). The cluster is a
 ``distributed.LocalCluster`` (two worker processes, one thread each) started beforehand,
 so its start-up is not in the figure.
 """
@@ -30,11 +32,15 @@ from bench_scale import make_article  # noqa: E402
 from bench_translate import argos_env, ensure_model  # noqa: E402
 
 
-def make_project(root: Path, copies: int, languages: list[str], package: Path) -> None:
+def make_project(
+    root: Path, copies: int, languages: list[str], package: Path, threads: int = 1
+) -> None:
     (root / "source").mkdir(parents=True)
     shutil.copy(REPO / "glossary.csv", root)
     models = "".join(f'[tool.l10n.models.{code}]\npackage = "{package}"\n' for code in languages)
-    config = f"[tool.l10n]\nlanguages = {languages!r}\n[tool.l10n.mt]\nthreads = 1\n{models}"
+    config = (
+        f"[tool.l10n]\nlanguages = {languages!r}\n[tool.l10n.mt]\nthreads = {threads}\n{models}"
+    )
     (root / "pyproject.toml").write_text(config.replace("'", '"'), encoding="utf-8")
     for index in range(copies):
         (root / "source" / f"article-{index}.txt").write_text(make_article(index), "utf-8")
@@ -81,7 +87,11 @@ def main() -> int:
         template = Path(tmp) / "template"
         make_project(template, args.copies, languages, package.path)
         one, expected = timed(template, Path(tmp) / "one", "--jobs", "1")
-        rows.append(("--jobs 1 (in process)", one, True))
+        rows.append(("in process, threads = 1", one, True))
+        default = Path(tmp) / "default-template"
+        make_project(default, args.copies, languages, package.path, threads=0)
+        side, result = timed(default, Path(tmp) / "side", "--jobs", "1")
+        rows.append(("in process, threads = 0", side, result == expected))
         two, result = timed(template, Path(tmp) / "two", "--jobs", "2")
         rows.append(("--jobs 2", two, result == expected))
         os.environ.update(argos_env())  # the workers find the benchmark's package store
@@ -94,7 +104,7 @@ def main() -> int:
         rows.append(("--cluster (2 Dask workers)", dask, result == expected))
     segments = sum(len(v) for v in expected.values()) // 2
     print(f"{args.copies} articles, {len(languages)} languages, about {segments} catalog entries")
-    print(f"{'variant':<28}{'seconds':>9}{'vs --jobs 1':>13}{'same output':>13}")
+    print(f"{'variant':<28}{'seconds':>9}{'vs first':>13}{'same output':>13}")
     for name, seconds, same in rows:
         print(f"{name:<28}{seconds:>9.2f}{seconds / one:>13.2f}{'yes' if same else 'NO':>13}")
     return 0

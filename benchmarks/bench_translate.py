@@ -145,13 +145,19 @@ def _run_raw(paras: list[tuple[str, list[str]]], segments: list[str]) -> tuple[f
     import ctranslate2
     import sentencepiece as spm
 
+    from l10n.mt.argos import engine_threads
     from l10n.mt.store import find_package
 
     pkg = find_package("en", "xx")
     assert pkg is not None
     sp = spm.SentencePieceProcessor(model_file=str(pkg.tokenizer_path))
+    inter, intra = engine_threads(0)  # l10n's threads (like for like)
     engine = ctranslate2.Translator(
-        str(pkg.model_dir), device="cpu", compute_type="int8", inter_threads=1, intra_threads=0
+        str(pkg.model_dir),
+        device="cpu",
+        compute_type="int8",
+        inter_threads=inter,
+        intra_threads=intra,
     )
     tokens = [sp.encode(s, out_type=str) for s in segments]
     engine.translate_batch([["▁Warm"]], beam_size=4)

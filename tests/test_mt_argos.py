@@ -18,6 +18,7 @@ from l10n.mt.argos import (
     DECODING_PER_SOURCE_TOKEN,
     DEFAULT_MAX_DECODING_LENGTH,
     ArgosTranslator,
+    engine_threads,
     load_translator,
 )
 from l10n.mt.store import PackageInfo, install_package
@@ -261,3 +262,25 @@ def test_nbest_lists_the_beams_hypotheses_best_first(
     assert any(len(set(hypotheses)) > 1 for hypotheses in nbest[:-1])
     wide = ArgosTranslator(installed_models["ru"], MTSettings(beam_size=2))
     assert all(len(h) == 4 for h in wide.translate_nbest(sentences[:3], 4))
+
+
+def test_threads_zero_decodes_batches_side_by_side_one_core_each() -> None:
+    from l10n.mt.argos import MAX_REPLICAS
+
+    assert engine_threads(0, cores=1) == (1, 1)
+    assert engine_threads(0, cores=2) == (2, 1)
+    assert engine_threads(0, cores=MAX_REPLICAS * 2) == (MAX_REPLICAS, 2)
+    assert engine_threads(3, cores=8) == (1, 3)  # a number of threads: one batch at a time
+
+
+def test_batches_decoded_side_by_side_give_what_one_at_a_time_gives(
+    installed_models: dict[str, PackageInfo], sentences: list[str]
+) -> None:
+    side_by_side = ArgosTranslator(installed_models["ru"], MTSettings(threads=0, batch_size=4))
+    one_by_one = ArgosTranslator(installed_models["ru"], MTSettings(threads=1, batch_size=4))
+    engine = side_by_side.models.engine(side_by_side.package, side_by_side.mt)
+    assert engine.num_translators == engine_threads(0)[0]
+    steps: list[int] = []
+    found = side_by_side.translate_nbest(sentences, 3, progress=steps.append)
+    assert found == one_by_one.translate_nbest(sentences, 3)
+    assert sum(steps) == len(sentences) and len(steps) > 2  # every batch reported, in order

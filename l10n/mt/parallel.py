@@ -47,9 +47,7 @@ class Engines:
         translator = self._translators.get(spec)
         if translator is None:
             translator = self._translators[spec] = _translator(spec, self.models)
-        if spec.num_hypotheses > 1:
-            return translator.translate_rows(batch, spec.num_hypotheses)
-        return translator.translate_tokens(batch)
+        return translator.translate_rows(batch, spec.num_hypotheses)
 
 
 def _translator(spec: EngineSpec, models: LoadedModels) -> ArgosTranslator:
@@ -230,12 +228,12 @@ class DaskPool:
 
 
 def make_pool(jobs: int | None, cluster: str | None) -> BatchPool | None:
-    """The pool of a run: a Dask cluster, else ``jobs`` local processes (1 or fewer: none,
-    decode in this process). ``jobs`` None means one process per core."""
+    """The pool of a run: a Dask cluster, else ``jobs`` local processes; None (also for
+    ``jobs`` None or 1) decodes in this process, where CTranslate2 already decodes
+    batches side by side on every core (:func:`l10n.mt.argos.engine_threads`)."""
     if cluster:
         return DaskPool(cluster)
-    count = (os.cpu_count() or 1) if jobs is None else jobs
-    return ProcessPool(count) if count > 1 else None
+    return ProcessPool(jobs) if jobs is not None and jobs > 1 else None
 
 
 @contextmanager

@@ -97,8 +97,9 @@ def run(
 ) -> RunReport:
     """Segment the articles, merge each language's catalogs, fill them, and write them.
 
-    Machine translation decodes its batches on ``jobs`` local processes (None: one per
-    core; 1: in this process) or on the Dask cluster at ``cluster``; the output is the same.
+    Machine translation decodes its batches in this process (``jobs`` None or 1; the
+    engine uses every core), on ``jobs`` local processes, or on the Dask cluster at
+    ``cluster``; the output is the same.
 
     Only what changed since the last run is done (``l10n.project.plan``): an article whose
     source, catalogs and inputs are as the last run left them is not even segmented.

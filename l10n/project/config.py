@@ -19,7 +19,7 @@ base-url = "https://example.com/news"  # where the export folder is published: a
 [tool.l10n.mt]
 beam-size = 4
 batch-size = 16              # sentences per translate_batch call
-threads = 0                  # 0: CTranslate2 picks (all cores)
+threads = 0                  # 0: every core, batches decoded side by side; N: N cores
 
 [tool.l10n.models.kk]        # bring your own model for a language
 package = "translate-en_kk"  # installed package name, or the path of an installed package dir

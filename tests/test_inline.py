@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from l10n.article import inline
@@ -115,3 +117,24 @@ def test_placed_placeholders_always_match_the_source(
     placed = inline.place_by_position(source, target, unspaced=unspaced)
     assert inline.matches(source, placed)
     assert inline.PLACEHOLDER.sub("", placed) == target
+
+
+@given(_marked(), _WORDS, st.booleans())
+def test_a_placed_pair_that_held_text_still_holds_some(
+    source: str, words: list[str], unspaced: bool
+) -> None:
+    target = ("" if unspaced else " ").join(words)
+    assume(target.strip())  # nothing to hold
+    placed = inline.place_by_position(source, target, unspaced=unspaced)
+    for number in inline.numbers(source):
+        held = re.search(rf"<{number}>(.*?)</{number}>", source)
+        if held and inline.PLACEHOLDER.sub("", held[1]).strip():
+            inside = re.search(rf"<{number}>(.*?)</{number}>", placed)
+            assert inside and inline.PLACEHOLDER.sub("", inside[1]).strip(), (source, placed)
+
+
+def test_an_inner_pair_placed_by_position_is_never_empty() -> None:
+    # the old placement closed <2> where it opened: "**" + "**" in Markdown
+    source = "<1>The summit opened <2>today</2> in the capital.</1>"
+    placed = inline.place_by_position(source, "Саммит открылся")
+    assert placed == "<1>Саммит <2>открылся</2></1>"

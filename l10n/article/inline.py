@@ -185,7 +185,8 @@ def place_by_position(source: str, target: str, *, unspaced: bool = False) -> st
 
     Each placeholder goes to the same relative position in ``target`` as in the plain source,
     moved to the nearest word boundary (any character boundary when ``unspaced``); their
-    order is kept, so pairs stay nested. Used when a translation lost its placeholders.
+    order is kept, so pairs stay nested, and a pair that held text holds some (never an
+    empty ``****`` in Markdown). Used when a translation lost its placeholders.
     """
     marks = tokens(source)
     if not marks:
@@ -194,11 +195,19 @@ def place_by_position(source: str, target: str, *, unspaced: bool = False) -> st
     plain_length = len(PLACEHOLDER.sub("", source))
     consumed = 0
     last = 0
+    opened: dict[int, tuple[int, int]] = {}  # number: (place in target, end in source)
     for token in marks:
         offset = token.start - consumed
         consumed += token.end - token.start
         wanted = round(offset / plain_length * len(target)) if plain_length else len(target)
-        place = max(last, _boundary(target, wanted, token.kind, unspaced))
+        floor = last
+        if token.kind == "close" and token.number in opened:
+            place, end = opened[token.number]
+            if PLACEHOLDER.sub("", source[end : token.start]).strip():
+                floor = place + 1  # the pair held text: it closes after a word
+        place = max(last, _boundary(target, wanted, token.kind, unspaced, floor))
+        if token.kind == "open":
+            opened[token.number] = (place, token.end)
         positions.append((place, token))
         last = place
     out, cursor = [], 0
@@ -209,10 +218,10 @@ def place_by_position(source: str, target: str, *, unspaced: bool = False) -> st
     return "".join(out)
 
 
-def _boundary(text: str, wanted: int, kind: TokenKind, unspaced: bool) -> int:
-    """The word boundary of ``text`` nearest ``wanted``: a word start for an opening
-    placeholder, a word end for a closing one."""
-    wanted = min(max(wanted, 0), len(text))
+def _boundary(text: str, wanted: int, kind: TokenKind, unspaced: bool, floor: int = 0) -> int:
+    """The word boundary of ``text`` nearest ``wanted`` and not before ``floor`` (when there
+    is one): a word start for an opening placeholder, a word end for a closing one."""
+    wanted = min(max(wanted, floor, 0), len(text))
     if unspaced:
         return wanted
     if kind == "close":
@@ -221,4 +230,5 @@ def _boundary(text: str, wanted: int, kind: TokenKind, unspaced: bool) -> int:
     else:
         candidates = [i for i in range(len(text) + 1) if i == 0 or text[i - 1] == " "]
         candidates = [i for i in candidates if i == len(text) or text[i] != " "]
+    candidates = [i for i in candidates if i >= floor] or candidates
     return min(candidates, key=lambda i: (abs(i - wanted), i))

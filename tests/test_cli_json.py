@@ -63,6 +63,7 @@ def test_models_list_json(
     ]
     kk = next(p for p in data["packages"] if p["to"] == "kk")
     assert kk["target_prefix"] == "kaz_Cyrl" and kk["version"] == "1.0"
+    assert kk["target_prefixes"] == {}  # one target language: no table
     assert [(lang["language"], lang["model"]) for lang in data["languages"]] == [
         ("ru", "translate-en_ru"),
         ("kk", "translate-en_kk"),

@@ -117,6 +117,12 @@ def test_one_nllb_package_serves_ru_kk_zh_from_one_load(
     spm = nllb[0] / "sentencepiece.bpe.model"
     for locale, prefix in (("ru", "rus_Cyrl"), ("kk", "kaz_Cyrl"), ("zh", "zho_Hans")):
         assert_machine_filled(root, locale, decode(spm, nllb[1][prefix]))
+    # models list names the languages the package serves, and their tokens
+    assert "kk (kaz_Cyrl), " in invoke("models", "list") and "ru (rus_Cyrl)" in invoke(
+        "models", "list"
+    )
+    (listed,) = json.loads(invoke("models", "list", "--json"))["packages"]
+    assert listed["target_prefixes"]["zh"] == "zho_Hans"
 
 
 def test_a_language_the_multilingual_package_does_not_declare(

@@ -43,6 +43,10 @@ def list_command(config: Path | None, as_json: bool) -> None:
     click.echo(f"Packages in {store.packages_dir()}:")
     for pkg in installed:
         prefix = f"  target-prefix {pkg.target_prefix}" if pkg.target_prefix else ""
+        if pkg.target_prefixes:
+            prefix += "  serves " + ", ".join(
+                f"{code} ({tag})" for code, tag in pkg.target_prefixes
+            )
         click.echo(
             f"  {pkg.name:<20} {pkg.from_code}→{pkg.to_code}  {pkg.version:<6} {pkg.path}{prefix}"
         )
@@ -67,6 +71,7 @@ def _list_data(settings: Settings, installed: Sequence[PackageInfo]) -> dict[str
             "version": p.version,
             "path": str(p.path),
             "target_prefix": p.target_prefix,
+            "target_prefixes": dict(p.target_prefixes),
         }
         for p in installed
     ]

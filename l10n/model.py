@@ -133,6 +133,21 @@ class Block:
 
 
 @dataclass(frozen=True)
+class HeadSlot:
+    """Where an HTML page's language links go when it is exported: the source's own
+    ``<link rel="canonical">`` and ``hreflang`` alternates (which name the English page)
+    are taken out, and the export's are put in before ``</head>``."""
+
+    insert_at: int
+    indent: str
+    """The indentation of each link's line (when ``newline``)."""
+    newline: bool
+    """One link per line (``</head>`` stands on a line of its own), else all of them
+    straight before ``</head>``."""
+    remove: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """An article read into blocks."""
 
@@ -151,6 +166,8 @@ class Document:
     the template with ``{}`` filled with the language tag. None: nowhere (a fragment)."""
     bom: bool = False
     """The HTML or Markdown file starts with a UTF-8 byte order mark (``source`` has none)."""
+    head: HeadSlot | None = None
+    """An HTML page's ``<head>``, for its language links (None: a fragment, or no head)."""
 
 
 @dataclass(frozen=True)

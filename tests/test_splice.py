@@ -23,6 +23,7 @@ from l10n.languages import resolve
 from l10n.model import Catalog, Document, Entry
 from l10n.publish.export import export_document, write_source_page
 from l10n.publish.localize import localize
+from l10n.publish.render import WebLinks
 from l10n.publish.splice import splice
 
 DATA = Path(__file__).parent / "data"
@@ -233,18 +234,120 @@ def test_other_formats_of_a_marked_up_source_show_plain_text() -> None:
 
 
 def test_english_originals_of_marked_up_sources(tmp_path: Path) -> None:
-    """dist/en/: an HTML source's is the source page (lang="en", no fallback marks); a
-    Markdown source's is the rendered web page, with hreflang alternates and plain text."""
+    """dist/en/: an HTML source's is the source page (lang="en", no fallback marks) with
+    its language links; a Markdown source's is the rendered web page, with hreflang
+    alternates and plain text."""
     news = DATA / "html" / "news-page.html"
     page = write_source_page(read_document(news), tmp_path, languages=(RU,))
-    assert page.read_bytes() == news.read_bytes()  # the page already says lang="en"
+    links = (
+        '  <link rel="alternate" hreflang="en" href="../en/news-page.html">\n'
+        '  <link rel="alternate" hreflang="ru" href="../ru/news-page.html">\n'
+        '  <link rel="alternate" hreflang="x-default" href="../en/news-page.html">\n'
+    )
+    source = news.read_text(encoding="utf-8")
+    with_links = source.replace("</head>", links + "</head>", 1)
+    assert page.read_text(encoding="utf-8") == with_links  # the page already says lang="en"
     changed = tmp_path / "fr-page.html"
-    changed.write_text(news.read_text(encoding="utf-8").replace('lang="en"', 'lang="fr"', 1))
+    changed.write_text(source.replace('lang="en"', 'lang="fr"', 1))
     again = write_source_page(read_document(changed), tmp_path / "again")
-    assert again.read_text(encoding="utf-8") == news.read_text(encoding="utf-8")
+    alone = (
+        '  <link rel="alternate" hreflang="en" href="../en/fr-page.html">\n'
+        '  <link rel="alternate" hreflang="x-default" href="../en/fr-page.html">\n'
+    )
+    assert again.read_text(encoding="utf-8") == source.replace("</head>", alone + "</head>", 1)
     guide_doc = read_document(DATA / "markdown" / "field-guide.md")
     guide = write_source_page(guide_doc, tmp_path, languages=(RU,))
     rendered = guide.read_text(encoding="utf-8")
     assert '<link rel="alternate" hreflang="ru" href="../ru/field-guide.html">' in rendered
     assert "<main>" in rendered and re.search(r"&lt;\d|<\d", rendered) is None
     assert 'class="fallback"' not in rendered
+
+
+HEADED = """<!DOCTYPE html>
+<html lang="en">
+<head>
+    <meta charset="utf-8">
+    <title>Rail link opens</title>
+    <link rel="canonical" href="https://news.example/en/rail.html">
+    <link rel="alternate" hreflang="fr" href="https://news.example/fr/rail.html">
+    <link rel="stylesheet" href="/site.css">
+</head>
+<body><article><h1>Rail link opens</h1><p>Trains will run daily.</p></article></body>
+</html>
+"""
+
+
+def test_a_spliced_page_gets_its_own_canonical_and_language_links(tmp_path: Path) -> None:
+    from l10n.publish.export import web_links
+
+    page = tmp_path / "rail.html"
+    page.write_text(HEADED, encoding="utf-8")
+    document = read_document(page)
+    kk = resolve("kk")
+    links = web_links(document, RU, (RU, kk), "https://news.example/l10n")
+    exported = export_document(document, _catalog(document, _shout), RU, fmt="html", links=links)
+    head = exported[exported.index("<head>") : exported.index("</head>")]
+    assert head.splitlines()[1:] == [
+        '    <meta charset="utf-8">',
+        "    <title>RAIL LINK OPENS</title>",
+        '    <link rel="stylesheet" href="/site.css">',
+        '    <link rel="canonical" href="https://news.example/l10n/ru/rail.html">',
+        '    <link rel="alternate" hreflang="en" href="https://news.example/l10n/en/rail.html">',
+        '    <link rel="alternate" hreflang="ru" href="https://news.example/l10n/ru/rail.html">',
+        '    <link rel="alternate" hreflang="kk" href="https://news.example/l10n/kk/rail.html">',
+        '    <link rel="alternate" hreflang="x-default" href="https://news.example/l10n/en/rail.html">',
+    ]
+    assert "news.example/en/rail.html" not in exported and 'hreflang="fr"' not in exported
+    # without links (and in the identity round trip) the head is the source's
+    plain = export_document(document, _catalog(document), RU, fmt="html")
+    assert plain == HEADED.replace('lang="en"', 'lang="ru"')
+
+
+def test_a_head_on_one_line_gets_the_links_before_its_end(tmp_path: Path) -> None:
+    page = tmp_path / "tight.html"
+    page.write_text(
+        '<html><head><title>T</title><link rel="canonical" href="/en/t.html"></head>'
+        "<body><p>Trains will run daily.</p></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(page)
+    links = WebLinks((("en", "../en/tight.html"), ("ru", "../ru/tight.html")))
+    exported = export_document(document, _catalog(document), RU, fmt="html", links=links)
+    assert exported.startswith(
+        '<html lang="ru"><head><title>T</title><link rel="alternate" hreflang="en" '
+        'href="../en/tight.html"><link rel="alternate" hreflang="ru" href="../ru/tight.html">'
+        "</head>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "expected"),
+    [
+        (
+            "code.md",
+            "# Using the tool\n\nRun `l10n run` to translate, then see "
+            "<https://example.com/docs>.  \nA line after a hard break, "
+            "and ![a chart](c.png) an image.\n",
+            "Using the tool\n\nRun l10n run to translate, then see https://example.com/docs. "
+            "A line after a hard break, and an image.\n",
+        ),
+        (
+            "code.html",
+            "<html><head><title>Tool</title></head><body><article><h1>Using the tool</h1>\n"
+            "<p>Run <code>l10n&nbsp;run</code> to translate,<br>then press <kbd>Ctrl</kbd>+"
+            '<kbd>C</kbd> <img src="k.png" alt="key"> to stop.<script>var x=1;</script></p>\n'
+            "</article></body></html>\n",
+            "Using the tool\n\nRun l10n\xa0run to translate, then press Ctrl+C to stop.\n",
+        ),
+    ],
+)
+def test_inline_code_shows_its_text_in_other_formats(
+    tmp_path: Path, name: str, page: str, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    assert export_document(document, _catalog(document), RU, fmt="txt") == expected
+    if document.syntax == "markdown":  # its web page is rendered from the same text
+        rendered = export_document(document, _catalog(document), RU, fmt="html")
+        assert "Run l10n run to translate, then see https://example.com/docs." in rendered

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Block, BlockKind, Document, InlineTag, Markup, MarkupSyntax
+from ..model import Block, BlockKind, Document, HeadSlot, InlineTag, Markup, MarkupSyntax
 from ..patterns import is_translatable
 from . import inline
 from .htmltree import (
@@ -44,7 +44,7 @@ from .htmltree import (
     parse_html,
     words,
 )
-from .newsroom import credit_split, marked_paragraph
+from .newsroom import credit_split, marked_paragraph, untranslated_kind
 
 BOILERPLATE_TAGS = words(
     "nav aside footer form script style noscript template iframe svg button select textarea "
@@ -116,6 +116,7 @@ def parse_html_document(text: str, *, path: Path, name: str, domain: str) -> Doc
         syntax="html",
         source=text,
         lang_slot=_lang_slot(text, root),
+        head=_head_slot(text, root),
     )
 
 
@@ -195,6 +196,41 @@ def _head_title(reader: _Reader, root: Element) -> None:
         reader.add("title", text, Markup(start, start + len(raw), "html", head=True))
 
 
+def _head_slot(source: str, root: Element) -> HeadSlot | None:
+    """Where the exported page's canonical and hreflang links go, and the source's own."""
+    head = next((e for e in root.iter() if e.tag == "head"), None)
+    if head is None or head.end_tag == (0, 0):
+        return None
+    links = [e for e in head.iter() if e.tag == "link" and _language_link(e)]
+    end = head.end_tag[0]
+    line = source.rfind("\n", 0, end) + 1
+    if source[line:end].strip():
+        return HeadSlot(end, "", False, tuple(e.span for e in links))
+    first = next((e for e in head.children if isinstance(e, Element)), None)
+    indent = ""
+    if first is not None:
+        start = source.rfind("\n", 0, first.span[0]) + 1
+        before = source[start : first.span[0]]
+        indent = before if not before.strip() else ""
+    return HeadSlot(line, indent, True, tuple(_whole_line(source, e.span) for e in links))
+
+
+def _language_link(element: Element) -> bool:
+    """``<link rel="canonical">`` or ``<link rel="alternate" hreflang="…">``."""
+    rel = element.attrs.get("rel", "").lower().split()
+    return "canonical" in rel or ("alternate" in rel and "hreflang" in element.attrs)
+
+
+def _whole_line(source: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span``, widened to its whole line (and line end) when nothing else is on it."""
+    start = source.rfind("\n", 0, span[0]) + 1
+    end = source.find("\n", span[1])
+    end = len(source) if end < 0 else end
+    if source[start : span[0]].strip() or source[span[1] : end].strip():
+        return span
+    return start, min(end + 1, len(source))
+
+
 def _lang_slot(source: str, root: Element) -> tuple[int, int, str] | None:
     element = next((e for e in root.children if isinstance(e, Element) and e.tag == "html"), None)
     if element is None or not source.startswith("<html", element.start_tag[0]):
@@ -258,7 +294,11 @@ def _flush(reader: _Reader, run: _Run) -> None:
     text = _SPACE.sub(" ", "".join(builder.pieces)).strip()
     if builder.start is not None and is_translatable(inline.plain(text)):
         markup = Markup(builder.start, builder.end, "html", tuple(builder.tags))
-        kind, lead = marked_paragraph(text) if kind == "paragraph" else (kind, "")
+        lead = ""
+        if kind == "paragraph":
+            kind, lead = marked_paragraph(text)
+        elif kind == "caption":  # a figcaption that is only a credit line (Photo: Reuters)
+            kind = untranslated_kind(inline.plain(text)) or kind
         reader.add(kind, text, markup, credit=credit, lead=lead)
     for image in builder.images:
         _alt_block(reader, image)

@@ -285,17 +285,20 @@ def _block_segments(block: Block) -> list[Segment]:
 def segment_document(
     document: Document, pieces: Sequence[Segment] | None = None
 ) -> tuple[Segment, ...]:
-    """The segments to translate: each distinct text once, at its first occurrence.
+    """The segments to translate: each distinct text once, at its first occurrence (once
+    more where the same text is also kept untranslated somewhere).
 
     ``references`` lists every source line where the text occurs (in order, without
     repeats). Untranslatable segments are kept with ``translatable=False``. ``pieces``:
     :func:`segment_blocks` of the document, when the caller has it already.
     """
-    first: dict[str, Segment] = {}
-    lines: dict[str, list[int]] = {}
+    first: dict[tuple[str, bool], Segment] = {}
+    lines: dict[tuple[str, bool], list[int]] = {}
     for segment in segment_blocks(document) if pieces is None else pieces:
-        first.setdefault(segment.text, segment)
-        seen = lines.setdefault(segment.text, [])
+        # a text kept as it is in one place (a credit line) may be translated in another
+        key = (segment.text, segment.translatable)
+        first.setdefault(key, segment)
+        seen = lines.setdefault(key, [])
         if segment.line not in seen:
             seen.append(segment.line)
-    return tuple(replace(segment, references=tuple(lines[text])) for text, segment in first.items())
+    return tuple(replace(segment, references=tuple(lines[key])) for key, segment in first.items())

@@ -44,8 +44,8 @@ def export_document(
     An HTML source exported as ``html`` and a Markdown source exported as ``md`` are the
     source file itself with each text replaced (:mod:`l10n.publish.splice`); other formats
     are rendered from the blocks, inline markup left out. ``catalog`` may be None:
-    everything falls back to English. ``links`` (rendered HTML only): the page's hreflang
-    alternates and canonical URL; a spliced HTML page keeps the source's own head. Raises
+    everything falls back to English. ``links`` (HTML): the page's hreflang alternates and
+    canonical URL (in a spliced HTML page they replace the source's own). Raises
     ``ExportError`` for an unknown format.
     """
     renderers = {"txt": render.render_txt, "md": render.render_md}
@@ -60,10 +60,10 @@ def export_document(
             every_block=True,
             pieces=pieces,
         )
-        return splice(document, every, language)
+        return splice(document, every, language, links if fmt == "html" else None)
     blocks = localize(document, catalog, language, include_fuzzy=include_fuzzy, pieces=pieces)
     if document.syntax != "text":
-        blocks = plain_blocks(blocks)
+        blocks = plain_blocks(blocks, document.source)
     if fmt == "html":
         return render.render_html(document, blocks, language, links=links)
     return renderers[fmt](document, blocks, language)
@@ -176,13 +176,13 @@ def write_source_page(
     For an HTML source that is the source page itself, ``<html lang>`` set to ``en``.
     """
     english = resolve("en")
+    links = web_links(document, None, languages, base_url)
     if document.syntax == "html":
-        text = splice(document, (), english)  # no block replaced: the page as it is
+        text = splice(document, (), english, links)  # no block replaced: the page as it is
     else:
-        links = web_links(document, None, languages, base_url)
         blocks = localize(document, None, english, pieces=pieces)
         if document.syntax != "text":
-            blocks = plain_blocks(blocks)
+            blocks = plain_blocks(blocks, document.source)
         text = render.render_html(document, blocks, english, links=links, source=True)
     path = export_path(out_dir, document, english, "html")
     _publish(path, partial(atomic_write, path, text.encode("utf-8")))

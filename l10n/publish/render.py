@@ -116,12 +116,15 @@ def _caption(block: Block, text: str) -> str:
 
 
 def render_txt(document: Document, blocks: Sequence[LocalBlock], language: Language) -> str:
-    """Plain text: one block per line, a blank line wherever the source had one."""
+    """Plain text: one block per line, a blank line wherever a text source had one (between
+    every two blocks of an HTML or Markdown source, whose lines are not the article's)."""
     out: list[str] = []
     previous: Block | None = None
+    lines = document.syntax == "text"
     for local in blocks:
         if previous is not None:
-            out.append("\n" if local.block.line == previous.line + 1 else "\n\n")
+            next_line = lines and local.block.line == previous.line + 1
+            out.append("\n" if next_line else "\n\n")
         out.append(_caption(local.block, local.text))
         previous = local.block
     return "".join(out) + "\n" if out else ""
@@ -332,14 +335,21 @@ def _head(title: str, blocks: Sequence[LocalBlock], links: WebLinks | None) -> s
     summary = description(blocks)
     if summary:
         lines.append(f'<meta name="description" content="{html.escape(summary)}">')
-    if links is not None and links.canonical:
+    lines += link_lines(links) if links is not None else []
+    lines.append(f"<style>{_STYLE}</style>")
+    return "\n".join(lines)
+
+
+def link_lines(links: WebLinks) -> list[str]:
+    """The ``<link>`` elements of a page's canonical URL and language alternates."""
+    lines = []
+    if links.canonical:
         lines.append(f'<link rel="canonical" href="{html.escape(links.canonical)}">')
-    for hreflang, href in links.alternates if links is not None else ():
+    for hreflang, href in links.alternates:
         lines.append(
             f'<link rel="alternate" hreflang="{html.escape(hreflang)}" href="{html.escape(href)}">'
         )
-    lines.append(f"<style>{_STYLE}</style>")
-    return "\n".join(lines)
+    return lines
 
 
 def _fallback_note(blocks: Sequence[LocalBlock]) -> str:

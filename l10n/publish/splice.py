@@ -12,21 +12,23 @@ neither inject markup (``<script>`` comes out as ``&lt;script&gt;``) nor Markdow
 In HTML a sentence published in English (no reviewed translation) is marked
 ``<span lang="en">``. Everything outside the blocks — boilerplate, scripts, attributes, code
 blocks, front-matter keys that are not translated — is copied as it is; ``<html lang>`` is
-set to the language.
+set to the language, and the page's ``<link rel="canonical">`` and ``hreflang`` alternates
+are the export's (the source's own name the English page).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..article import inline
 from ..article.segment import block_pairs
-from ..model import Document, InlineTag, Language
+from ..model import Document, HeadSlot, InlineTag, Language
 from .localize import LocalBlock, Piece
-from .render import html_lang, md_escape
+from .render import WebLinks, html_lang, link_lines, md_escape
 
 Emit = Callable[[int, int], str]
 
@@ -38,14 +40,22 @@ class _Replacement:
     render: Callable[[Emit], str]
 
 
-def splice(document: Document, blocks: Sequence[LocalBlock], language: Language | None) -> str:
+def splice(
+    document: Document,
+    blocks: Sequence[LocalBlock],
+    language: Language | None,
+    links: WebLinks | None = None,
+) -> str:
     """``document.source`` with the published text of ``blocks`` in place of the source's.
 
     ``blocks`` come from ``localize(..., every_block=True)``; ``language`` None leaves
-    ``<html lang>`` as it is.
+    ``<html lang>`` as it is. ``links``: the page's canonical URL and language alternates,
+    which replace the source's own (they name the English page) in its ``<head>``.
     """
     found = [_replacement(local) for local in blocks if local.block.markup is not None]
     replacements = [r for r in found if r is not None]
+    if links is not None and document.head is not None:
+        replacements += _head_links(document.head, links)
     if language is not None and document.lang_slot is not None:
         start, end, template = document.lang_slot
         value = html.escape(template.format(html_lang(language)), quote=False)
@@ -53,6 +63,14 @@ def splice(document: Document, blocks: Sequence[LocalBlock], language: Language 
     replacements.sort(key=lambda r: (r.start, -r.end))
     spliced = _Splicer(document.source, replacements).emit(0, len(document.source))
     return "\ufeff" + spliced if document.bom else spliced
+
+
+def _head_links(head: HeadSlot, links: WebLinks) -> list[_Replacement]:
+    """The source's language links taken out, the export's put in before ``</head>``."""
+    lines = link_lines(links)
+    text = "".join(f"{head.indent}{line}\n" for line in lines) if head.newline else "".join(lines)
+    removed = [_Replacement(start, end, lambda emit: "") for start, end in head.remove]
+    return [*removed, _Replacement(head.insert_at, head.insert_at, lambda emit: text)]
 
 
 class _Splicer:
@@ -165,19 +183,58 @@ def _md_text(text: str) -> str:
     return md_escape(flat).replace("\\|", "&#124;")
 
 
-def plain_blocks(blocks: Sequence[LocalBlock]) -> tuple[LocalBlock, ...]:
-    """``blocks`` for the txt/md/html renderers: placeholders removed; image alt texts, and
-    the head's title and front matter unless the body has no title, left out."""
+def plain_blocks(blocks: Sequence[LocalBlock], source: str = "") -> tuple[LocalBlock, ...]:
+    """``blocks`` for the txt/md/html renderers: placeholders removed (a void one for inline
+    code, ``<code>x</code>`` or ```x```, gives its text from ``source``, a line break a
+    space); image alt texts, and the head's title and front matter unless the body has no
+    title, left out."""
     body_title = any(b.block.kind == "title" and not _head(b) for b in blocks)
     kept = [
         b
         for b in blocks
         if b.block.kind != "alt" and not (_head(b) and (body_title or b.block.kind != "title"))
     ]
-    return tuple(
-        replace(b, pieces=tuple(replace(p, text=inline.plain(p.text)) for p in b.pieces))
-        for b in kept
-    )
+    return tuple(replace(b, pieces=_plain_pieces(b, source)) for b in kept)
+
+
+def _plain_pieces(local: LocalBlock, source: str) -> tuple[Piece, ...]:
+    markup = local.block.markup
+    sources = [piece[0] for piece in block_pairs(local.block)]
+    if markup is None or not source or len(sources) != len(local.pieces):
+        return tuple(replace(p, text=inline.plain(p.text)) for p in local.pieces)
+    tags = {tag.number: tag for tag in markup.tags}
+    pieces = []
+    for piece, written in zip(local.pieces, sources, strict=True):
+        numbers = inline.numbers(written)
+        out, cursor = [], 0
+        for token in inline.tokens(piece.text):
+            tag = tags.get(numbers[token.number - 1]) if token.number <= len(numbers) else None
+            shown = _shown(source[tag.open[0] : tag.open[1]], markup.syntax) if tag else ""
+            out += [piece.text[cursor : token.start], shown if token.kind == "void" else ""]
+            cursor = token.end
+        out.append(piece.text[cursor:])
+        pieces.append(replace(piece, text=re.sub(r" {2,}", " ", "".join(out)).strip()))
+    return tuple(pieces)
+
+
+_CODE_TAGS = frozenset({"code", "kbd", "samp", "var"})
+
+
+def _shown(written: str, syntax: str) -> str:
+    """What a void placeholder's source markup shows as plain text."""
+    if syntax == "markdown":
+        if written.startswith("`"):
+            return written.strip("`").strip() or written
+        if written.startswith("<") and written.endswith(">"):
+            return written[1:-1]  # an autolink: the address is its text
+        return " " if "\n" in written else ""  # a hard break; an image: its alt is apart
+    name = re.match(r"<\s*([A-Za-z][\w-]*)", written)
+    tag = name[1].lower() if name else ""
+    if tag == "br":
+        return " "
+    if tag in _CODE_TAGS:
+        return html.unescape(re.sub(r"<[^>]*>", "", written))
+    return ""
 
 
 def _head(local: LocalBlock) -> bool:

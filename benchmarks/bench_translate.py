@@ -126,9 +126,9 @@ def _run_l10n(paras: list[tuple[str, list[str]]], segments: list[str]) -> tuple[
     counted = [0]
 
     class Counting(ArgosTranslator):
-        def translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
-            out = super().translate_tokens(batch)
-            counted[0] += sum(len(tokens) for tokens in out)
+        def decode(self, batches: Any, report: Any = None, n: int = 1) -> Any:
+            out = super().decode(batches, report, n)
+            counted[0] += sum(len(tokens) for batch in out for tokens in batch[::n])
             return out
 
     pkg = find_package("en", "xx")

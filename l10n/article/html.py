@@ -32,13 +32,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Block, BlockKind, Document, HeadSlot, InlineTag, Markup, MarkupSyntax
+from ..model import Block, BlockKind, Document, InlineTag, Markup, MarkupSyntax
 from ..patterns import is_translatable
 from . import inline
 from .htmltree import (
     Element,
     Text,
     attribute_value_span,
+    head_slot,
     line_of,
     line_starts,
     parse_html,
@@ -116,7 +117,7 @@ def parse_html_document(text: str, *, path: Path, name: str, domain: str) -> Doc
         syntax="html",
         source=text,
         lang_slot=_lang_slot(text, root),
-        head=_head_slot(text, root),
+        head=head_slot(text, root),
     )
 
 
@@ -194,41 +195,6 @@ def _head_title(reader: _Reader, root: Element) -> None:
     text = _SPACE.sub(" ", html.unescape(raw)).strip()
     if is_translatable(text):
         reader.add("title", text, Markup(start, start + len(raw), "html", head=True))
-
-
-def _head_slot(source: str, root: Element) -> HeadSlot | None:
-    """Where the exported page's canonical and hreflang links go, and the source's own."""
-    head = next((e for e in root.iter() if e.tag == "head"), None)
-    if head is None or head.end_tag == (0, 0):
-        return None
-    links = [e for e in head.iter() if e.tag == "link" and _language_link(e)]
-    end = head.end_tag[0]
-    line = source.rfind("\n", 0, end) + 1
-    if source[line:end].strip():
-        return HeadSlot(end, "", False, tuple(e.span for e in links))
-    first = next((e for e in head.children if isinstance(e, Element)), None)
-    indent = ""
-    if first is not None:
-        start = source.rfind("\n", 0, first.span[0]) + 1
-        before = source[start : first.span[0]]
-        indent = before if not before.strip() else ""
-    return HeadSlot(line, indent, True, tuple(_whole_line(source, e.span) for e in links))
-
-
-def _language_link(element: Element) -> bool:
-    """``<link rel="canonical">`` or ``<link rel="alternate" hreflang="…">``."""
-    rel = element.attrs.get("rel", "").lower().split()
-    return "canonical" in rel or ("alternate" in rel and "hreflang" in element.attrs)
-
-
-def _whole_line(source: str, span: tuple[int, int]) -> tuple[int, int]:
-    """``span``, widened to its whole line (and line end) when nothing else is on it."""
-    start = source.rfind("\n", 0, span[0]) + 1
-    end = source.find("\n", span[1])
-    end = len(source) if end < 0 else end
-    if source[start : span[0]].strip() or source[span[1] : end].strip():
-        return span
-    return start, min(end + 1, len(source))
 
 
 def _lang_slot(source: str, root: Element) -> tuple[int, int, str] | None:

@@ -16,6 +16,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..model import HeadSlot
+
 
 def words(text: str) -> frozenset[str]:
     """The space-separated words of ``text`` as a set (for tables of tag names)."""
@@ -221,3 +223,38 @@ def line_starts(source: str) -> list[int]:
 def line_of(starts: list[int], offset: int) -> int:
     """The 1-based line of a source offset, given ``line_starts(source)``."""
     return bisect_right(starts, offset)
+
+
+def head_slot(source: str, root: Element) -> HeadSlot | None:
+    """Where the exported page's canonical and hreflang links go, and the source's own."""
+    head = next((e for e in root.iter() if e.tag == "head"), None)
+    if head is None or head.end_tag == (0, 0):
+        return None
+    links = [e for e in head.iter() if e.tag == "link" and _language_link(e)]
+    end = head.end_tag[0]
+    line = source.rfind("\n", 0, end) + 1
+    if source[line:end].strip():
+        return HeadSlot(end, "", False, tuple(e.span for e in links))
+    first = next((e for e in head.children if isinstance(e, Element)), None)
+    indent = ""
+    if first is not None:
+        start = source.rfind("\n", 0, first.span[0]) + 1
+        before = source[start : first.span[0]]
+        indent = before if not before.strip() else ""
+    return HeadSlot(line, indent, True, tuple(_whole_line(source, e.span) for e in links))
+
+
+def _language_link(element: Element) -> bool:
+    """``<link rel="canonical">`` or ``<link rel="alternate" hreflang="…">``."""
+    rel = element.attrs.get("rel", "").lower().split()
+    return "canonical" in rel or ("alternate" in rel and "hreflang" in element.attrs)
+
+
+def _whole_line(source: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span``, widened to its whole line (and line end) when nothing else is on it."""
+    start = source.rfind("\n", 0, span[0]) + 1
+    end = source.find("\n", span[1])
+    end = len(source) if end < 0 else end
+    if source[start : span[0]].strip() or source[span[1] : end].strip():
+        return span
+    return start, min(end + 1, len(source))

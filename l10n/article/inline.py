@@ -193,21 +193,32 @@ def place_by_position(source: str, target: str, *, unspaced: bool = False) -> st
         return target
     positions: list[tuple[int, Token]] = []
     plain_length = len(PLACEHOLDER.sub("", source))
+    closes = {token.number: token for token in marks if token.kind == "close"}
     consumed = 0
     last = 0
-    opened: dict[int, tuple[int, int]] = {}  # number: (place in target, end in source)
+    opened: dict[int, int] = {}  # number: place in target
+    frozen: tuple[int, int] | None = None  # a pair that held no text: (number, place)
     for token in marks:
         offset = token.start - consumed
         consumed += token.end - token.start
+        if frozen is not None:  # an empty pair stays empty, with all inside it
+            positions.append((frozen[1], token))
+            frozen = None if token.kind == "close" and token.number == frozen[0] else frozen
+            continue
         wanted = round(offset / plain_length * len(target)) if plain_length else len(target)
-        floor = last
-        if token.kind == "close" and token.number in opened:
-            place, end = opened[token.number]
-            if PLACEHOLDER.sub("", source[end : token.start]).strip():
-                floor = place + 1  # the pair held text: it closes after a word
+        # a pair that held text closes after a word
+        floor = (
+            opened[token.number] + 1 if token.kind == "close" and token.number in opened else last
+        )
         place = max(last, _boundary(target, wanted, token.kind, unspaced, floor))
         if token.kind == "open":
-            opened[token.number] = (place, token.end)
+            opened[token.number] = place
+            close = closes.get(token.number)
+            if (
+                close is not None
+                and not PLACEHOLDER.sub("", source[token.end : close.start]).strip()
+            ):
+                frozen = (token.number, place)
         positions.append((place, token))
         last = place
     out, cursor = [], 0

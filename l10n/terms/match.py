@@ -132,6 +132,10 @@ def target_form(term: Term, lang: str | Language) -> str | None:
     return forms[0] if forms else None
 
 
+_FOUND_MAX = 50_000
+"""Lookups a :class:`TermForms` remembers before it starts afresh."""
+
+
 class TermForms:
     """Finds target forms in translations; holds what it loads (the Russian dictionary).
 
@@ -141,6 +145,7 @@ class TermForms:
 
     def __init__(self) -> None:
         self._russian: RussianForms | None = None
+        self._found: dict[tuple[str, str, str], str | None] = {}
 
     def russian(self) -> RussianForms | None:
         """The dictionary matcher, or None when pymorphy3 is not installed."""
@@ -149,7 +154,19 @@ class TermForms:
         return self._russian if self._russian.available() else None
 
     def find(self, form: str, lang: str, text: str) -> str | None:
-        """``form`` (one target form) as found in ``text`` in ``lang``, or None."""
+        """``form`` (one target form) as found in ``text`` in ``lang``, or None.
+
+        Remembered: a run asks for the same translation's forms when it picks a
+        hypothesis, writes its notes and refreshes them before writing the catalog.
+        """
+        key = (form, lang, text)
+        if key not in self._found:
+            if len(self._found) >= _FOUND_MAX:
+                self._found.clear()  # a run over thousands of articles stays flat
+            self._found[key] = self._search(form, lang, text)
+        return self._found[key]
+
+    def _search(self, form: str, lang: str, text: str) -> str | None:
         if lang == "ru" and not re.search(f"[{CJK}]", form):
             russian = self.russian()
             if russian is not None:

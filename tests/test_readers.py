@@ -292,3 +292,80 @@ def test_markdown_paragraphs_follow_the_news_copy_rules(tmp_path: Path) -> None:
         "",
         "(Reporting by Anna Petrova; Editing by John Smith)",
     ]
+
+
+CAPTIONS_MARKDOWN = """# Port expands
+
+*The whole paragraph in emphasis, with a [link](/x).*
+
+*A crane at Aktau port, June 5, 2025. (AP Photo/Daniyar Mussirov)*
+
+Workers at the site. REUTERS/Pavel Mikheyev
+"""
+
+CAPTIONS_HTML = """<html><head><title>Port</title></head><body><article><h1>Port expands</h1>
+<p><em>A crane at Aktau port, June 5, 2025. (AP Photo/Daniyar Mussirov)</em></p>
+<p class="caption">Trucks queue at Khorgos. <span class="credit">Xinhua/Li Ming</span></p>
+<p>Workers at the site. REUTERS/Pavel Mikheyev</p>
+<p>He said it <small>(in brackets)</small></p>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "expected", "exported"),
+    [
+        (
+            "captions.md",
+            CAPTIONS_MARKDOWN,
+            [
+                ("paragraph", "The whole paragraph in emphasis, with a <1>link</1>.", ""),
+                ("caption", "A crane at Aktau port, June 5, 2025.", "(AP Photo/Daniyar Mussirov)"),
+                ("caption", "Workers at the site.", "REUTERS/Pavel Mikheyev"),
+            ],
+            [
+                "*THE WHOLE PARAGRAPH IN EMPHASIS, WITH A [LINK](/x).*",
+                "*A CRANE AT AKTAU PORT, JUNE 5, 2025. (AP Photo/Daniyar Mussirov)*",
+                "WORKERS AT THE SITE. REUTERS/Pavel Mikheyev",
+            ],
+        ),
+        (
+            "captions.html",
+            CAPTIONS_HTML,
+            [
+                ("caption", "A crane at Aktau port, June 5, 2025.", "(AP Photo/Daniyar Mussirov)"),
+                ("caption", "Trucks queue at Khorgos.", "Xinhua/Li Ming"),
+                ("caption", "Workers at the site.", "REUTERS/Pavel Mikheyev"),
+                ("paragraph", "He said it <1>(in brackets)</1>", ""),  # a <small> is no credit here
+            ],
+            [
+                "<p><em>A CRANE AT AKTAU PORT, JUNE 5, 2025. (AP Photo/Daniyar Mussirov)</em></p>",
+                '<p class="caption">TRUCKS QUEUE AT KHORGOS. <span class="credit">Xinhua/Li Ming'
+                "</span></p>",
+                "<p>WORKERS AT THE SITE. REUTERS/Pavel Mikheyev</p>",
+            ],
+        ),
+    ],
+)
+def test_a_paragraph_ending_in_a_photo_credit_is_a_caption(
+    tmp_path: Path,
+    name: str,
+    page: str,
+    expected: list[tuple[str, str, str]],
+    exported: list[str],
+) -> None:
+    from l10n.languages import resolve
+    from l10n.model import Catalog, Entry
+    from l10n.publish.export import export_document
+
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    body = [b for b in document.blocks if b.kind not in ("title", "heading")]
+    assert [(b.kind, b.text, b.credit) for b in body] == expected
+    segments = segment_document(document)
+    catalog = Catalog(tuple(Entry(s.text, s.text.upper()) for s in segments if s.translatable))
+    fmt = "md" if name.endswith(".md") else "html"
+    result = export_document(document, catalog, resolve("ru"), fmt=fmt)
+    for line in exported:
+        assert line in result

@@ -253,7 +253,10 @@ def _flush(reader: _Reader, run: _Run) -> None:
         nodes = _trim(nodes[0].children)  # <p><b>All of it</b></p>: no placeholder needed
     if not nodes:
         return
-    credit, nodes = _split_credit(reader.source, nodes) if kind == "caption" else ("", nodes)
+    credit = ""
+    if kind in ("caption", "paragraph"):  # a paragraph ending in a photo credit is a caption
+        credit, nodes = _split_credit(reader.source, nodes, small=kind == "caption")
+        kind = "caption" if credit else kind
     builder = _Text()
     for node in nodes:
         builder.add(node)
@@ -295,11 +298,14 @@ def _opaque(element: Element) -> bool:
     return element.tag in _OPAQUE_IN_TEXT or (_is_inline(element) and is_boilerplate(element))
 
 
-def _split_credit(source: str, nodes: list[Element | Text]) -> tuple[str, list[Element | Text]]:
-    """A caption's trailing credit, and the nodes before it."""
+def _split_credit(
+    source: str, nodes: list[Element | Text], *, small: bool = True
+) -> tuple[str, list[Element | Text]]:
+    """A caption's trailing credit, and the nodes before it (a closing ``<small>`` counts
+    when ``small``: in a figcaption, not in a paragraph)."""
     last = nodes[-1]
     if not isinstance(last, Text):
-        if last.classes() & CREDIT_WORDS or last.tag == "small":
+        if last.classes() & CREDIT_WORDS or (small and last.tag == "small"):
             credit = _SPACE.sub(" ", last.text()).strip()
             return credit, _trim(nodes[:-1])
         return "", nodes

@@ -119,6 +119,18 @@ def _glued(text: str) -> str:
     return head if len(head) < len(text) and depth_change(head) == 0 else ""
 
 
+def wrapping_pair(text: str) -> int | None:
+    """The number of a pair around the whole of ``text`` (``<1>All of it.</1>``), or None."""
+    found = tokens(text)
+    if len(found) < 2 or found[0].kind != "open" or found[0].start != 0:
+        return None
+    last = found[-1]
+    if last.kind != "close" or last.number != found[0].number or last.end != len(text):
+        return None
+    inner = text[found[0].end : last.start]
+    return found[0].number if well_nested(inner) else None
+
+
 def renumber(text: str) -> str:
     """``text`` with its placeholders numbered from 1 in order of first appearance."""
     mapping = {number: i for i, number in enumerate(numbers(text), start=1)}

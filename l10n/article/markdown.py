@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from ..errors import SourceError
 from ..model import Block, BlockKind, Document, InlineTag, Markup
 from ..patterns import is_translatable
 from . import inline
-from .newsroom import marked_paragraph
+from .newsroom import credit_split, marked_paragraph
 
 FRONT_MATTER_KEYS = ("title", "subtitle", "description", "summary")
 """Front-matter keys whose (string) values are translated."""
@@ -46,9 +46,22 @@ class _Reader:
     has_title: bool = False
     row_cursor: dict[int, int] = field(default_factory=dict)
 
-    def add(self, kind: BlockKind, text: str, markup: Markup, lead: str = "") -> None:
+    def add(
+        self, kind: BlockKind, text: str, markup: Markup, lead: str = "", credit: str = ""
+    ) -> None:
         line = bisect_right(self.starts, markup.start)
-        self.blocks.append(Block(len(self.blocks), kind, text, line, markup=markup, lead=lead))
+        credit, separator = (credit.lstrip(), credit[: len(credit) - len(credit.lstrip())])
+        block = Block(
+            len(self.blocks),
+            kind,
+            text,
+            line,
+            credit=credit,
+            credit_separator=separator or " ",
+            markup=markup,
+            lead=lead,
+        )
+        self.blocks.append(block)
 
     def line_text(self, line: int) -> str:
         start = self.starts[line]
@@ -114,12 +127,50 @@ def _inline_block(reader: _Reader, token: Any, opener: Any) -> None:
     text = _SPACE.sub(" ", "".join(built.pieces)).strip()
     if token.content and is_translatable(inline.plain(text)):
         markup = Markup(offsets[0], offsets[-1], "markdown", tuple(built.sorted_tags()))
-        kind, lead = marked_paragraph(text) if kind == "paragraph" else (kind, "")
-        reader.add(kind, text, markup, lead)
+        text, markup = _unwrapped(text, markup)
+        lead, credit = "", ""
+        if kind == "paragraph":
+            kind, lead = marked_paragraph(text)
+        if kind == "paragraph" and not lead:
+            text, markup, credit = _credit_apart(reader.source, text, markup)
+            kind = "caption" if credit else kind
+        reader.add(kind, text, markup, lead, credit)
         reader.has_title = reader.has_title or kind == "title"
     for start, end, alt in built.alts:
         if is_translatable(alt):
             reader.add("alt", alt, Markup(start, end, "markdown"))
+
+
+def _unwrapped(text: str, markup: Markup) -> tuple[str, Markup]:
+    """A paragraph all in one emphasis (``*All of it.*``) as its inner text: the markers
+    stay in the source around the block, as an HTML reader leaves ``<p><em>…</em></p>``."""
+    number = inline.wrapping_pair(text)
+    outer = next((tag for tag in markup.tags if tag.number == number), None)
+    if outer is None or outer.close is None:
+        return text, markup
+    inner = inline.renumber(
+        text[len(inline.open_tag(outer.number)) : -len(inline.close_tag(outer.number))]
+    )
+    tags = tuple(
+        replace(tag, number=tag.number - 1 if tag.number > outer.number else tag.number)
+        for tag in markup.tags
+        if tag is not outer
+    )
+    return inner, replace(markup, start=outer.open[1], end=outer.close[0], tags=tags)
+
+
+def _credit_apart(source: str, text: str, markup: Markup) -> tuple[str, Markup, str]:
+    """A paragraph that ends in a photo credit (``… (AP Photo/Name)``) as a caption: its
+    text without the credit, which stays in the source as written, and the credit with the
+    separator before it; else as it was."""
+    split = credit_split(text)
+    if split is None or inline.has_placeholders(split[1] + split[2]):
+        return text, markup, ""
+    caption, separator, credit = split
+    end = markup.end - len(credit) - len(separator)
+    if source[end : markup.end] != separator + credit:
+        return text, markup, ""  # escapes or entities in the credit: leave the paragraph whole
+    return caption, replace(markup, end=end), separator + credit
 
 
 def _offsets(reader: _Reader, token: Any, *, cell: bool) -> list[int] | None:

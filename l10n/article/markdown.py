@@ -38,6 +38,10 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")
 _NEWLINE = re.compile(r"\r\n?|\n")  # markdown-it's own line breaks
 
 
+_NO_CREDIT = (" ", "")
+"""(separator, credit) of a block that has no credit (the separator is Block's default)."""
+
+
 @dataclass
 class _Reader:
     source: str
@@ -47,17 +51,23 @@ class _Reader:
     row_cursor: dict[int, int] = field(default_factory=dict)
 
     def add(
-        self, kind: BlockKind, text: str, markup: Markup, lead: str = "", credit: str = ""
+        self,
+        kind: BlockKind,
+        text: str,
+        markup: Markup,
+        lead: str = "",
+        credit: tuple[str, str] = _NO_CREDIT,
     ) -> None:
+        """``credit``: a caption's (separator, credit)."""
         line = bisect_right(self.starts, markup.start)
-        credit, separator = (credit.lstrip(), credit[: len(credit) - len(credit.lstrip())])
+        separator, written = credit
         block = Block(
             len(self.blocks),
             kind,
             text,
             line,
-            credit=credit,
-            credit_separator=separator or " ",
+            credit=written,
+            credit_separator=separator,
             markup=markup,
             lead=lead,
         )
@@ -128,12 +138,12 @@ def _inline_block(reader: _Reader, token: Any, opener: Any) -> None:
     if token.content and is_translatable(inline.plain(text)):
         markup = Markup(offsets[0], offsets[-1], "markdown", tuple(built.sorted_tags()))
         text, markup = _unwrapped(text, markup)
-        lead, credit = "", ""
+        lead, credit = "", _NO_CREDIT
         if kind == "paragraph":
             kind, lead = marked_paragraph(text)
         if kind == "paragraph" and not lead:
             text, markup, credit = _credit_apart(reader.source, text, markup)
-            kind = "caption" if credit else kind
+            kind = "caption" if credit[1] else kind
         reader.add(kind, text, markup, lead, credit)
         reader.has_title = reader.has_title or kind == "title"
     for start, end, alt in built.alts:
@@ -159,18 +169,18 @@ def _unwrapped(text: str, markup: Markup) -> tuple[str, Markup]:
     return inner, replace(markup, start=outer.open[1], end=outer.close[0], tags=tags)
 
 
-def _credit_apart(source: str, text: str, markup: Markup) -> tuple[str, Markup, str]:
+def _credit_apart(source: str, text: str, markup: Markup) -> tuple[str, Markup, tuple[str, str]]:
     """A paragraph that ends in a photo credit (``… (AP Photo/Name)``) as a caption: its
-    text without the credit, which stays in the source as written, and the credit with the
-    separator before it; else as it was."""
+    text without the credit, which stays in the source as written, and (separator, credit);
+    else as it was."""
     split = credit_split(text)
     if split is None or inline.has_placeholders(split[1] + split[2]):
-        return text, markup, ""
+        return text, markup, _NO_CREDIT
     caption, separator, credit = split
     end = markup.end - len(credit) - len(separator)
     if source[end : markup.end] != separator + credit:
-        return text, markup, ""  # escapes or entities in the credit: leave the paragraph whole
-    return caption, replace(markup, end=end), separator + credit
+        return text, markup, _NO_CREDIT  # escapes or entities in the credit: leave it whole
+    return caption, replace(markup, end=end), (separator, credit)
 
 
 def _offsets(reader: _Reader, token: Any, *, cell: bool) -> list[int] | None:

@@ -87,9 +87,7 @@ def _start_worker(threads: int) -> None:
 
 
 def _decode_in_process(spec: EngineSpec, batch: Batch) -> Batch:
-    if not _PROCESS_ENGINES:
-        _PROCESS_ENGINES.append(Engines())
-    return _PROCESS_ENGINES[0].decode(spec, batch)
+    return _PROCESS_ENGINES[0].decode(spec, batch)  # made by _start_worker
 
 
 class ProcessPool:

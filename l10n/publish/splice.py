@@ -144,7 +144,7 @@ def _piece(
     out: list[str] = []
     cursor = 0
     for token in inline.tokens(piece.text):
-        tag = tags.get(numbers[token.number - 1]) if token.number <= len(numbers) else None
+        tag = _tag_of(token, numbers, tags)
         markup = _markup(token, tag, emit)
         if markup is None:
             continue  # not a placeholder of this sentence: stays in the text, escaped
@@ -208,7 +208,7 @@ def _plain_pieces(local: LocalBlock, source: str) -> tuple[Piece, ...]:
         numbers = inline.numbers(written)
         out, cursor = [], 0
         for token in inline.tokens(piece.text):
-            tag = tags.get(numbers[token.number - 1]) if token.number <= len(numbers) else None
+            tag = _tag_of(token, numbers, tags)
             shown = _shown(source[tag.open[0] : tag.open[1]], markup.syntax) if tag else ""
             out += [piece.text[cursor : token.start], shown if token.kind == "void" else ""]
             cursor = token.end
@@ -218,6 +218,14 @@ def _plain_pieces(local: LocalBlock, source: str) -> tuple[Piece, ...]:
 
 
 _CODE_TAGS = frozenset({"code", "kbd", "samp", "var"})
+
+
+def _tag_of(
+    token: inline.Token, numbers: list[int], tags: dict[int, InlineTag]
+) -> InlineTag | None:
+    """The source markup a sentence's placeholder stands for (sentences number theirs from 1;
+    ``numbers`` are the block's numbers in the sentence's order), or None."""
+    return tags.get(numbers[token.number - 1]) if token.number <= len(numbers) else None
 
 
 def _shown(written: str, syntax: str) -> str:

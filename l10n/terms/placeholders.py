@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..languages import base_language
@@ -50,7 +50,7 @@ def mask(
 
     With ``only``, just the terms named there (``Term.term``) are masked.
     """
-    prefix = _free_prefix(text)
+    prefix = free_prefix(text)
     slots: list[tuple[str, Term]] = []
     pieces: list[str] = []
     last = 0
@@ -70,12 +70,13 @@ def mask(
     return Masked(text, "".join(pieces), prefix, tuple(slots))
 
 
-def _free_prefix(text: str) -> str:
-    """The first placeholder prefix that does not occur in ``text`` in any case."""
+def free_prefix(text: str, prefixes: Sequence[str] = _PREFIXES, pad: str = "Q") -> str:
+    """The first of ``prefixes`` that does not occur in ``text`` in any case (the first one
+    lengthened with ``pad`` until it does not, when all of them occur)."""
     lowered = text.lower()
-    prefix = next((p for p in _PREFIXES if p.lower() not in lowered), _PREFIXES[0])
+    prefix = next((p for p in prefixes if p.lower() not in lowered), prefixes[0])
     while prefix.lower() in lowered:
-        prefix += "Q"
+        prefix += pad
     return prefix
 
 

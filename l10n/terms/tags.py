@@ -27,7 +27,7 @@ from ..model import Glossary, Language, Translation
 from ..mt import Translator
 from .enforce import PROBE, Enforced, Strategy, enforce_segments
 from .match import TermForms
-from .placeholders import Lang
+from .placeholders import Lang, free_prefix
 
 _PREFIXES = ("QT", "QTV", "VQT")
 PLACED_BY_POSITION = (
@@ -100,7 +100,7 @@ def mask_tags(text: str) -> MaskedTags:
     marks = inline.tokens(text)
     if not marks:
         return MaskedTags(text, text, "", ())
-    prefix = _free_prefix(text)
+    prefix = free_prefix(text, _PREFIXES, "V")
     pieces: list[str] = []
     cursor = 0
     for number, token in enumerate(marks, start=1):
@@ -113,14 +113,6 @@ def mask_tags(text: str) -> MaskedTags:
     pieces.append(text[cursor:])
     masked = re.sub(r" {2,}", " ", "".join(pieces))
     return MaskedTags(text, masked, prefix, tuple(marks))
-
-
-def _free_prefix(text: str) -> str:
-    lowered = text.lower()
-    prefix = next((p for p in _PREFIXES if p.lower() not in lowered), _PREFIXES[0])
-    while prefix.lower() in lowered:
-        prefix += "V"
-    return prefix
 
 
 def unmask_tags(masked: MaskedTags, output: str) -> str | None:
